@@ -1,0 +1,127 @@
+// demarche/engine.hpp: compile rule files once, classify sentences many times.
+//
+//   demarche::Loaded loaded = demarche::load_rules({"rules/"});
+//   for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << '\n';
+//   if (!loaded.ok()) return 2;  // nothing partial is ever loaded
+//   const demarche::Engine& engine = *loaded.engine;
+//   demarche::SentenceResult r = engine.classify_sentence("Paris expelled two envoys.");
+//   for (const auto& doc_sentence : engine.classify_document(article)) { ... }
+//
+// An Engine is immutable once built. Its classify calls are const and safe to
+// call from many threads at once. Threads that share one Engine share its
+// regex caches (which take a lock); a worker that wants its own caches calls
+// `with_own_matcher_state()` once and uses the copy.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "demarche/diagnostic.hpp"
+#include "demarche/result.hpp"
+
+namespace demarche {
+
+struct LoadOptions {
+  // Memory for the combined pattern set's automaton. RE2's default (8 MiB) is
+  // too small for hundreds of rules; when even this runs out, classification
+  // reports an error for that sentence rather than a silent "no match".
+  std::int64_t set_memory_bytes = std::int64_t{512} << 20;
+  // Run the linter (warnings W1xx) as well as the checks for errors.
+  bool lint = true;
+};
+
+// A rule file given as text rather than a path (tests, embedding). `name`
+// appears in diagnostics and is what `import "name"` in another source refers to.
+struct RuleSource {
+  std::string name;
+  std::string text;
+};
+
+struct EventTypeInfo {
+  std::string name;
+  double prior = 0;  // base rate, in (0,1)
+  std::string description;
+};
+
+struct ExampleInfo {
+  bool should_fire = true;   // `example:` fires the rule; `counterexample:` must not
+  std::string text;          // with any [[ ]] markers removed
+  std::vector<Span> marked;  // spans the author marked with [[ ]] in `text`
+  std::string file;
+  int line = 0;
+};
+
+struct RuleInfo {
+  std::string id;
+  std::string event_type;
+  double weight = 0;
+  std::string group;  // rules in one group count once per sentence
+  std::string description;
+  std::string cameo;
+  std::string plover;
+  std::vector<std::string> references;
+  std::string file;
+  int line = 0;
+  std::vector<ExampleInfo> examples;
+};
+
+// One embedded example that did not behave as its rule says it should.
+struct ExampleFailure {
+  std::string rule_id;
+  ExampleInfo example;
+  std::string reason;
+};
+
+class Engine;
+
+struct Loaded {
+  std::shared_ptr<const Engine> engine;  // null when any diagnostic is an error
+  std::vector<Diagnostic> diagnostics;   // errors and warnings, in file order
+  bool ok() const { return engine != nullptr; }
+};
+
+// Loads rule files and folders (every *.rules file below a folder, sorted by
+// path). Imports are resolved relative to the importing file.
+Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
+// The same from text held in memory.
+Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options = {});
+
+class Engine {
+ public:
+  struct Impl;
+  explicit Engine(std::shared_ptr<const Impl> impl);
+  ~Engine();
+  Engine(const Engine&) = default;
+  Engine& operator=(const Engine&) = default;
+  Engine(Engine&&) noexcept = default;
+  Engine& operator=(Engine&&) noexcept = default;
+
+  // Classifies `text` as one sentence, whatever punctuation it holds.
+  SentenceResult classify_sentence(std::string_view text) const;
+
+  // Splits a document into sentences (a line break also ends one) and
+  // classifies each. Spans are offsets into `document`.
+  std::vector<SentenceResult> classify_document(std::string_view document) const;
+
+  // Splits a document into sentences without classifying them.
+  std::vector<Span> segment(std::string_view document) const;
+
+  const std::vector<EventTypeInfo>& event_types() const;
+  const std::vector<RuleInfo>& rules() const;
+
+  // Runs every embedded example; an empty result means all behaved.
+  std::vector<ExampleFailure> test_examples() const;
+
+  // A copy that shares the compiled rules but owns fresh regex caches, for a
+  // worker thread that should not contend with others.
+  Engine with_own_matcher_state() const;
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace demarche

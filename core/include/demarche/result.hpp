@@ -1,0 +1,64 @@
+// demarche/result.hpp: what classifying a sentence tells you.
+//
+// Every offset is a byte offset into the original text that was passed in,
+// even though matching ran on a normalised copy (curly quotes, Unicode spaces
+// and dashes folded to ASCII), so `text.substr(span.begin, span.size())`
+// always shows the words that were matched.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace demarche {
+
+struct Span {
+  std::size_t begin = 0;  // byte offset of the first byte
+  std::size_t end = 0;    // byte offset one past the last byte
+  std::size_t size() const { return end - begin; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// One rule's say about one sentence.
+struct Evidence {
+  std::string rule_id;
+  std::string event_type;
+  double weight = 0;        // the rule's weight: its author's precision estimate
+  double contribution = 0;  // log-odds added to the type: logit(weight) - logit(prior)
+  bool counted = true;  // false when a stronger overlapping rule or a group member counted instead
+  std::string note;     // why it was not counted, empty when counted
+  std::vector<Span> spans;  // the matched pieces, in sentence order
+};
+
+// A rule whose patterns matched but whose `unless` pattern cancelled it.
+struct Cancellation {
+  std::string rule_id;
+  std::string event_type;
+  std::vector<Span> spans;         // what the rule matched
+  std::vector<Span> unless_spans;  // what the unless pattern matched
+};
+
+// The combined evidence for one event type in one sentence.
+struct Event {
+  std::string type;
+  double prior = 0;       // the type's base rate
+  double log_odds = 0;    // logit(prior) + sum of counted contributions
+  double confidence = 0;  // sigmoid(log_odds)
+  std::vector<Evidence> evidence;
+};
+
+struct SentenceResult {
+  Span span;         // the sentence within the original text
+  std::string text;  // the original bytes of the sentence
+  // Every type that any rule gave evidence for, highest confidence first.
+  // Callers choose their own threshold: nothing here is filtered.
+  std::vector<Event> events;
+  std::vector<Cancellation> cancelled;
+  // Non-empty when the sentence could not be classified (for example the
+  // pattern set ran out of memory); `events` is then empty. Never a silent miss.
+  std::string error;
+
+  bool ok() const { return error.empty(); }
+};
+
+}  // namespace demarche

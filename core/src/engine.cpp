@@ -1,0 +1,183 @@
+#include "demarche/engine.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "engine_impl.hpp"
+#include "match/sequence.hpp"
+#include "text/normalize.hpp"
+#include "text/segment.hpp"
+#include "text/words.hpp"
+
+namespace demarche {
+
+Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
+    : program(std::move(p)),
+      set_memory(memory),
+      pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, memory)),
+      scorer(program->types),
+      rules_using_piece(program->piece_regexes.size()) {
+  for (std::size_t r = 0; r < program->rules.size(); ++r) {
+    for (const rules::CompiledSequence& seq : program->rules[r].matches) {
+      for (int piece : seq.pieces) {
+        auto& users = rules_using_piece[static_cast<std::size_t>(piece)];
+        if (users.empty() || users.back() != r) users.push_back(r);
+      }
+    }
+  }
+}
+
+namespace {
+
+// What one sentence needs while its rules are checked: which pieces the set
+// saw, and (computed on first use) where each of them occurs.
+class SentenceMatch {
+ public:
+  SentenceMatch(const match::PieceSet& pieces, std::string_view text, std::vector<int> present)
+      : pieces_(pieces), text_(text), present_(std::move(present)), occurrences_(present_.size()) {}
+
+  bool has(int piece) const { return std::binary_search(present_.begin(), present_.end(), piece); }
+
+  // The chain of spans (normalised offsets) where `seq` matches, if it does.
+  std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq) {
+    for (int piece : seq.pieces) {
+      if (!has(piece)) return std::nullopt;
+    }
+    std::vector<const std::vector<Span>*> lists;
+    for (int piece : seq.pieces) {
+      const std::vector<Span>& occ = occurrences(piece);
+      if (occ.empty()) return std::nullopt;
+      lists.push_back(&occ);
+    }
+    std::vector<Span> chain;
+    if (lists.size() == 1) return std::vector<Span>{lists[0]->front()};
+    if (!words_) words_.emplace(text_);
+    if (!match::find_sequence(lists, seq.gaps, *words_, &chain)) return std::nullopt;
+    return chain;
+  }
+
+  const std::vector<int>& present() const { return present_; }
+
+ private:
+  const std::vector<Span>& occurrences(int piece) {
+    const auto at = static_cast<std::size_t>(
+        std::lower_bound(present_.begin(), present_.end(), piece) - present_.begin());
+    if (!occurrences_[at]) {
+      occurrences_[at].emplace();
+      pieces_.occurrences(piece, text_, &*occurrences_[at]);
+    }
+    return *occurrences_[at];
+  }
+
+  const match::PieceSet& pieces_;
+  std::string_view text_;
+  std::vector<int> present_;
+  std::vector<std::optional<std::vector<Span>>> occurrences_;
+  std::optional<text::WordIndex> words_;
+};
+
+std::vector<Span> to_original(const text::NormalizedText& norm, const std::vector<Span>& spans) {
+  std::vector<Span> out;
+  out.reserve(spans.size());
+  for (const Span& s : spans) out.push_back(norm.original_span(s.begin, s.end));
+  return out;
+}
+
+void shift(std::vector<Span>& spans, std::size_t offset) {
+  for (Span& s : spans) {
+    s.begin += offset;
+    s.end += offset;
+  }
+}
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+SentenceResult Engine::classify_sentence(std::string_view text) const {
+  SentenceResult result;
+  result.span = Span{0, text.size()};
+  result.text = std::string(text);
+  const text::NormalizedText norm = text::normalize(text);
+  std::vector<int> present;
+  if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
+  if (present.empty()) return result;
+
+  std::vector<std::size_t> candidates;
+  for (int piece : present) {
+    const auto& users = impl_->rules_using_piece[static_cast<std::size_t>(piece)];
+    candidates.insert(candidates.end(), users.begin(), users.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+  const rules::Program& program = *impl_->program;
+  SentenceMatch sentence(*impl_->pieces, norm.text, std::move(present));
+  std::vector<score::Candidate> evidence;
+  for (std::size_t r : candidates) {
+    const rules::CompiledRule& rule = program.rules[r];
+    std::optional<std::vector<Span>> fired;
+    for (const rules::CompiledSequence& seq : rule.matches) {
+      if ((fired = sentence.find(seq))) break;
+    }
+    if (!fired) continue;
+    const RuleInfo& info = program.infos[r];
+    std::optional<std::vector<Span>> cancelled;
+    for (const rules::CompiledSequence& seq : rule.unless) {
+      if ((cancelled = sentence.find(seq))) break;
+    }
+    if (cancelled) {
+      result.cancelled.push_back(Cancellation{info.id, info.event_type, to_original(norm, *fired),
+                                              to_original(norm, *cancelled)});
+      continue;
+    }
+    score::Candidate c;
+    c.type_index = rule.type_index;
+    c.group = info.group;
+    c.evidence.rule_id = info.id;
+    c.evidence.weight = info.weight;
+    c.evidence.spans = to_original(norm, *fired);
+    evidence.push_back(std::move(c));
+  }
+  result.events = impl_->scorer.combine(std::move(evidence));
+  return result;
+}
+
+std::vector<Span> Engine::segment(std::string_view document) const {
+  const text::NormalizedText norm = text::normalize(document);
+  std::vector<Span> sentences = text::segment_sentences(norm.text);
+  for (Span& s : sentences) s = norm.original_span(s.begin, s.end);
+  return sentences;
+}
+
+std::vector<SentenceResult> Engine::classify_document(std::string_view document) const {
+  std::vector<SentenceResult> out;
+  for (const Span& s : segment(document)) {
+    SentenceResult r = classify_sentence(document.substr(s.begin, s.size()));
+    r.span = s;
+    for (Event& e : r.events) {
+      for (Evidence& ev : e.evidence) shift(ev.spans, s.begin);
+    }
+    for (Cancellation& c : r.cancelled) {
+      shift(c.spans, s.begin);
+      shift(c.unless_spans, s.begin);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+const std::vector<EventTypeInfo>& Engine::event_types() const {
+  return impl_->program->types;
+}
+
+const std::vector<RuleInfo>& Engine::rules() const {
+  return impl_->program->infos;
+}
+
+Engine Engine::with_own_matcher_state() const {
+  return Engine(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
+}
+
+}  // namespace demarche

@@ -1,0 +1,142 @@
+// load_rules and compile_rules: from rule text to an Engine, or diagnostics.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "demarche/engine.hpp"
+#include "engine_impl.hpp"
+#include "rules/loader.hpp"
+#include "rules/program.hpp"
+
+namespace demarche {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class FileReader final : public rules::SourceReader {
+ public:
+  std::string resolve(const std::string& importer, const std::string& target) const override {
+    return (fs::path(importer).parent_path() / target).lexically_normal().string();
+  }
+  std::string identity(const std::string& name) const override {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(name, ec);
+    return ec ? name : canonical.string();
+  }
+  std::optional<std::string> read(const std::string& name, std::string* error) const override {
+    std::error_code ec;
+    if (fs::is_directory(name, ec)) {
+      *error = "is a folder, not a rule file";
+      return std::nullopt;
+    }
+    std::ifstream in(name, std::ios::binary);
+    if (!in) {
+      *error = fs::exists(name, ec) ? "cannot open it" : "no such file";
+      return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+      *error = "read failed";
+      return std::nullopt;
+    }
+    return text.str();
+  }
+};
+
+class MemoryReader final : public rules::SourceReader {
+ public:
+  explicit MemoryReader(const std::vector<RuleSource>& sources) {
+    for (const RuleSource& s : sources) texts_.emplace(s.name, s.text);
+  }
+  std::string resolve(const std::string& importer, const std::string& target) const override {
+    const std::string relative =
+        (fs::path(importer).parent_path() / target).lexically_normal().string();
+    return texts_.count(relative) ? relative : target;
+  }
+  std::optional<std::string> read(const std::string& name, std::string* error) const override {
+    auto it = texts_.find(name);
+    if (it == texts_.end()) {
+      *error = "no rule source named '" + name + "'";
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> texts_;
+};
+
+// Every *.rules file below each folder (sorted, so runs are reproducible);
+// files named directly are taken whatever their extension.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == ".rules") {
+        found.push_back(it->path().lexically_normal().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+// Checks run pass by pass (names, then patterns, then lint), but an author
+// reads a report top to bottom: order it by file, then line and column.
+void sort_by_position(const rules::ParsedFiles& files, std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, std::size_t> rank;
+  for (const rules::FileAst& f : files.files) rank.emplace(f.name, rank.size());
+  auto key = [&](const Diagnostic& d) {
+    auto it = rank.find(d.file);
+    return std::tuple(it == rank.end() ? rank.size() : it->second, d.line, d.column);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
+Loaded build(const std::vector<std::string>& roots, const rules::SourceReader& reader,
+             const LoadOptions& options) {
+  rules::DiagnosticSink sink;
+  const rules::ParsedFiles files = rules::load_sources(roots, reader, sink);
+  auto program =
+      std::make_shared<rules::Program>(rules::compile_program(files, sink, options.lint));
+  Loaded loaded;
+  if (!sink.has_errors()) {
+    auto impl = std::make_shared<const Engine::Impl>(std::move(program), options.set_memory_bytes);
+    if (impl->pieces->build_error().empty()) {
+      loaded.engine = std::make_shared<const Engine>(std::move(impl));
+    } else {
+      sink.error(rules::SourcePos{}, "E017", impl->pieces->build_error());
+    }
+  }
+  loaded.diagnostics = std::move(sink.diagnostics());
+  sort_by_position(files, loaded.diagnostics);
+  return loaded;
+}
+
+}  // namespace
+
+Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& options) {
+  return build(expand_paths(paths), FileReader(), options);
+}
+
+Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options) {
+  std::vector<std::string> roots;
+  for (const RuleSource& s : sources) roots.push_back(s.name);
+  return build(roots, MemoryReader(sources), options);
+}
+
+}  // namespace demarche

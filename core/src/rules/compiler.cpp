@@ -1,0 +1,345 @@
+#include <re2/re2.h>
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "match/piece_set.hpp"
+#include "rules/definitions.hpp"
+#include "rules/lint.hpp"
+#include "rules/program.hpp"
+
+namespace demarche::rules {
+
+namespace {
+
+// Wider gaps than this are no longer "near"; write two rules instead.
+constexpr int kMaxGapWords = 60;
+
+std::optional<double> parse_number(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+// A piece of a `match:`/`unless:` value, with its offset in the value.
+struct RawPiece {
+  std::string text;
+  std::size_t offset = 0;
+};
+
+struct SplitValue {
+  std::vector<RawPiece> pieces;
+  std::vector<int> gaps;
+};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// Splits "A ~6 B ~0 C" at gap tokens: '~' and digits standing alone between
+// blanks. Anything else, "\~3" or "a~3", stays part of a piece.
+std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sink) {
+  const std::string& s = value.text;
+  SplitValue out;
+  std::size_t piece_start = 0;
+  auto close_piece = [&](std::size_t end, std::size_t token_pos) -> bool {
+    std::size_t b = piece_start;
+    std::size_t e = end;
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    if (b == e) {
+      sink.error(shifted(value.pos, token_pos), "E012", "a gap '~N' needs a piece on both sides");
+      return false;
+    }
+    out.pieces.push_back(RawPiece{s.substr(b, e - b), b});
+    return true;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '~' || (i > 0 && !is_space(s[i - 1]))) continue;
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j < s.size() && !is_space(s[j])) continue;  // "~word": part of a piece
+    if (j == i + 1) {
+      sink.error(shifted(value.pos, i), "E012",
+                 "a gap is '~' and a number of words, such as '~6'; write '\\~' for a tilde");
+      return std::nullopt;
+    }
+    const int gap = std::atoi(s.substr(i + 1, j - i - 1).c_str());
+    if (j - i - 1 > 3 || gap > kMaxGapWords) {
+      sink.error(shifted(value.pos, i), "E012",
+                 "gap of " + s.substr(i + 1, j - i - 1) + " words is too wide (at most " +
+                     std::to_string(kMaxGapWords) + ")");
+      return std::nullopt;
+    }
+    if (!close_piece(i, i)) return std::nullopt;
+    out.gaps.push_back(gap);
+    piece_start = j;
+    i = j - 1;
+  }
+  if (!close_piece(s.size(), s.size())) return std::nullopt;
+  return out;
+}
+
+class Compiler {
+ public:
+  Compiler(const ParsedFiles& files, DiagnosticSink& sink, bool lint)
+      : files_(files), sink_(sink), lint_(lint), definitions_(files, sink) {}
+
+  Program run() {
+    collect_events();
+    std::map<std::string, SourcePos> seen_ids;
+    for (std::size_t f = 0; f < files_.files.size(); ++f) {
+      for (const RuleAst& rule : files_.files[f].rules) {
+        auto [it, fresh] = seen_ids.emplace(rule.id, rule.pos);
+        if (!fresh) {
+          sink_.error(rule.pos, "E003",
+                      "duplicate rule id '" + rule.id + "' (first at " + it->second.file + ":" +
+                          std::to_string(it->second.line) + ")");
+          continue;
+        }
+        compile_rule(rule, f);
+      }
+    }
+    return std::move(program_);
+  }
+
+ private:
+  void collect_events() {
+    for (std::size_t f = 0; f < files_.files.size(); ++f) {
+      for (const EventAst& event : files_.files[f].events) {
+        if (auto it = event_index_.find(event.name); it != event_index_.end()) {
+          sink_.error(event.pos, "E014",
+                      "event type '" + event.name + "' is already declared at " +
+                          event_pos_[it->second].file + ":" +
+                          std::to_string(event_pos_[it->second].line));
+          continue;
+        }
+        EventTypeInfo info;
+        info.name = event.name;
+        if (!event.prior) {
+          sink_.error(event.pos, "E011",
+                      "event '" + event.name + "' needs 'prior: P' (its base rate)");
+        } else if (auto p = parse_number(event.prior->text); !p || *p <= 0 || *p >= 1) {
+          sink_.error(
+              event.prior->pos, "E007",
+              "prior must be a number strictly between 0 and 1: '" + event.prior->text + "'");
+        } else {
+          info.prior = *p;
+        }
+        if (event.description) info.description = event.description->text;
+        event_index_.emplace(event.name, program_.types.size());
+        event_file_.push_back(f);
+        event_pos_.push_back(event.pos);
+        program_.types.push_back(std::move(info));
+      }
+    }
+  }
+
+  std::optional<std::size_t> resolve_type(const Value& type, std::size_t file) {
+    auto it = event_index_.find(type.text);
+    if (it == event_index_.end()) {
+      std::string known;
+      for (const EventTypeInfo& t : program_.types) known += (known.empty() ? "" : ", ") + t.name;
+      sink_.error(type.pos, "E006",
+                  "unknown event type '" + type.text +
+                      "' (declared: " + (known.empty() ? "none" : known) + ")");
+      return std::nullopt;
+    }
+    const auto& visible = files_.visible[file];
+    if (std::find(visible.begin(), visible.end(), event_file_[it->second]) == visible.end()) {
+      sink_.error(type.pos, "E006",
+                  "event type '" + type.text + "' is declared in " +
+                      files_.files[event_file_[it->second]].name +
+                      ", which this file does not import");
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  void compile_rule(const RuleAst& rule, std::size_t file) {
+    bool ok = true;
+    RuleInfo info;
+    info.id = rule.id;
+    info.file = rule.pos.file;
+    info.line = rule.pos.line;
+    CompiledRule compiled;
+
+    if (!rule.type) {
+      sink_.error(rule.pos, "E011", "rule '" + rule.id + "' needs 'type: EVENT'");
+      ok = false;
+    } else if (auto t = resolve_type(*rule.type, file)) {
+      compiled.type_index = *t;
+      info.event_type = rule.type->text;
+    } else {
+      ok = false;
+    }
+    if (!rule.weight) {
+      sink_.error(rule.pos, "E011",
+                  "rule '" + rule.id + "' needs 'weight: W' (its precision, in (0,1))");
+      ok = false;
+    } else if (auto w = parse_number(rule.weight->text); !w || *w <= 0 || *w >= 1) {
+      sink_.error(rule.weight->pos, "E007",
+                  "weight must be a number strictly between 0 and 1: '" + rule.weight->text + "'");
+      ok = false;
+    } else {
+      info.weight = *w;
+    }
+
+    match::PieceSpec spec;
+    if (rule.case_mode) {
+      if (rule.case_mode->text == "sensitive") {
+        spec.case_insensitive = false;
+      } else if (rule.case_mode->text != "insensitive") {
+        sink_.error(rule.case_mode->pos, "E012", "case: is 'insensitive' or 'sensitive'");
+        ok = false;
+      }
+    }
+    if (rule.words_mode) {
+      if (rule.words_mode->text == "partial") {
+        spec.whole_words = false;
+      } else if (rule.words_mode->text != "whole") {
+        sink_.error(rule.words_mode->pos, "E012", "words: is 'whole' or 'partial'");
+        ok = false;
+      }
+    }
+
+    bool has_match = false;
+    for (const PatternAst& pattern : rule.patterns) {
+      has_match |= pattern.kind != PatternAst::Kind::kUnless;
+      std::optional<CompiledSequence> sequence = compile_pattern(pattern, spec, file);
+      if (!sequence) {
+        ok = false;
+      } else if (pattern.kind == PatternAst::Kind::kUnless) {
+        compiled.unless.push_back(std::move(*sequence));
+      } else {
+        compiled.matches.push_back(std::move(*sequence));
+      }
+    }
+    if (!has_match) {
+      sink_.error(rule.pos, "E011",
+                  "rule '" + rule.id + "' needs at least one 'match:' or 'pattern:'");
+      ok = false;
+    }
+
+    if (rule.group) info.group = rule.group->text;
+    if (rule.description) info.description = rule.description->text;
+    if (rule.cameo) info.cameo = rule.cameo->text;
+    if (rule.plover) info.plover = rule.plover->text;
+    for (const Value& ref : rule.references) info.references.push_back(ref.text);
+    for (const ExampleAst& ex : rule.examples) {
+      info.examples.push_back(
+          ExampleInfo{ex.should_fire, ex.text, ex.marked, ex.pos.file, ex.pos.line});
+    }
+    if (lint_) lint_rule(rule);
+    if (!ok) return;
+    program_.infos.push_back(std::move(info));
+    program_.rules.push_back(std::move(compiled));
+  }
+
+  std::optional<CompiledSequence> compile_pattern(const PatternAst& pattern,
+                                                  const match::PieceSpec& spec, std::size_t file) {
+    std::optional<SplitValue> split;
+    if (pattern.kind == PatternAst::Kind::kPattern) {
+      split = SplitValue{{RawPiece{pattern.value.text, 0}}, {}};
+    } else {
+      split = split_sequence(pattern.value, sink_);
+    }
+    if (!split) return std::nullopt;
+    CompiledSequence out;
+    out.gaps = split->gaps;
+    bool ok = true;
+    bool literal = false;
+    for (const RawPiece& raw : split->pieces) {
+      const SourcePos where = shifted(pattern.value.pos, raw.offset);
+      std::optional<int> id = compile_piece(raw.text, where, spec, file, &literal);
+      if (id) {
+        out.pieces.push_back(*id);
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    if (lint_ && !literal && pattern.kind != PatternAst::Kind::kUnless) {
+      sink_.warning(pattern.value.pos, "W101",
+                    "no piece has a required literal of 3 or more characters, so the rule is "
+                    "tried on every sentence");
+    }
+    return out;
+  }
+
+  std::optional<int> compile_piece(const std::string& raw, const SourcePos& where,
+                                   match::PieceSpec spec, std::size_t file, bool* has_literal) {
+    std::optional<std::string> expanded = definitions_.expand(raw, file, where, sink_);
+    if (!expanded) return std::nullopt;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(!spec.case_insensitive);
+    const RE2 bare(*expanded, options);
+    if (!bare.ok()) {
+      // Point at the offending part when RE2 names one that the author wrote.
+      const std::size_t at =
+          bare.error_arg().empty() ? std::string::npos : raw.find(bare.error_arg());
+      sink_.error(at == std::string::npos ? where : shifted(where, at), "E008",
+                  "invalid regex: " + bare.error());
+      return std::nullopt;
+    }
+    if (RE2::FullMatch("", bare)) {
+      sink_.error(
+          where, "E009",
+          "pattern can match the empty string, so it would fire on every sentence: '" + raw + "'");
+      return std::nullopt;
+    }
+    if (lint_) {
+      lint_piece(raw, *expanded, where);
+      *has_literal = *has_literal || has_required_literal(*expanded);
+    }
+    spec.pattern = *expanded;
+    std::string regex = match::piece_regex(spec);
+    auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
+    if (fresh) program_.piece_regexes.push_back(std::move(regex));
+    return it->second;
+  }
+
+  void lint_piece(const std::string& raw, const std::string& expanded, const SourcePos& where) {
+    if (find_wide_gap(expanded)) {
+      const auto in_raw = find_wide_gap(raw);
+      sink_.warning(in_raw ? shifted(where, *in_raw) : where, "W102",
+                    "wide or unbounded gap inside a pattern makes every sentence slow; join "
+                    "pieces with '~N' instead");
+    }
+  }
+
+  void lint_rule(const RuleAst& rule) {
+    if (!rule.description) {
+      sink_.warning(rule.pos, "W103", "rule '" + rule.id + "' has no description");
+    }
+    const bool has_positive = std::any_of(rule.examples.begin(), rule.examples.end(),
+                                          [](const ExampleAst& e) { return e.should_fire; });
+    if (!has_positive) {
+      sink_.warning(rule.pos, "W104",
+                    "no example exercises rule '" + rule.id + "'; add 'example: ...'");
+    }
+  }
+
+  const ParsedFiles& files_;
+  DiagnosticSink& sink_;
+  bool lint_;
+  Definitions definitions_;
+  Program program_;
+  std::map<std::string, std::size_t> event_index_;
+  std::vector<std::size_t> event_file_;
+  std::vector<SourcePos> event_pos_;
+  std::map<std::string, int> piece_ids_;
+};
+
+}  // namespace
+
+Program compile_program(const ParsedFiles& files, DiagnosticSink& sink, bool lint) {
+  return Compiler(files, sink, lint).run();
+}
+
+}  // namespace demarche::rules

@@ -1,0 +1,124 @@
+#include "rules/definitions.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace demarche::rules {
+
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Length of "{NAME}" at `i`, or 0. A brace after an odd number of
+// backslashes is a literal brace, and "{2,3}" is a repetition, not a name.
+std::size_t reference_length(std::string_view s, std::size_t i) {
+  if (s[i] != '{' || i + 2 >= s.size() || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z')) return 0;
+  std::size_t backslashes = 0;
+  while (backslashes < i && s[i - 1 - backslashes] == '\\') ++backslashes;
+  if (backslashes % 2 == 1) return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && is_name_char(s[j])) ++j;
+  return j < s.size() && s[j] == '}' ? j + 1 - i : 0;
+}
+
+}  // namespace
+
+Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files_(files) {
+  for (std::size_t f = 0; f < files.files.size(); ++f) {
+    for (const DefineAst& def : files.files[f].defines) {
+      auto [it, inserted] = entries_.try_emplace(def.name, Entry{&def, f});
+      if (!inserted) {
+        const SourcePos& first = it->second.define->pos;
+        sink.error(def.pos, "E014",
+                   "definition '" + def.name + "' is already defined at " + first.file + ":" +
+                       std::to_string(first.line));
+      }
+    }
+  }
+  for (auto& [name, entry] : entries_) expand_entry(entry, sink);
+}
+
+bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
+  switch (entry.state) {
+    case Entry::State::kDone:
+      return true;
+    case Entry::State::kFailed:
+      return false;
+    case Entry::State::kExpanding:
+      sink.error(entry.define->pos, "E005",
+                 "definition '" + entry.define->name +
+                     "' refers to itself, directly or through "
+                     "other definitions");
+      entry.state = Entry::State::kFailed;
+      return false;
+    case Entry::State::kPending:
+      break;
+  }
+  entry.state = Entry::State::kExpanding;
+  std::optional<std::string> body = substitute(
+      entry.define->body, entry.file, entry.define->pos, sink,
+      [&](const Entry& used) { return expand_entry(entries_.at(used.define->name), sink); });
+  if (entry.state == Entry::State::kFailed) return false;  // a cycle came back through us
+  if (!body) {
+    entry.state = Entry::State::kFailed;
+    return false;
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  const RE2 check(*body, options);
+  if (!check.ok()) {
+    sink.error(entry.define->pos, "E008",
+               "invalid regex in definition '" + entry.define->name + "': " + check.error());
+    entry.state = Entry::State::kFailed;
+    return false;
+  }
+  entry.expansion = "(?:" + *body + ")";
+  entry.state = Entry::State::kDone;
+  return true;
+}
+
+std::optional<std::string> Definitions::expand(std::string_view pattern, std::size_t file_index,
+                                               const SourcePos& pos, DiagnosticSink& sink) const {
+  // Every definition was expanded in the constructor, so this only looks.
+  return substitute(pattern, file_index, pos, sink,
+                    [](const Entry& used) { return used.state == Entry::State::kDone; });
+}
+
+std::optional<std::string> Definitions::substitute(
+    std::string_view pattern, std::size_t file_index, const SourcePos& pos, DiagnosticSink& sink,
+    const std::function<bool(const Entry&)>& ready) const {
+  std::string out;
+  bool ok = true;
+  const std::vector<std::size_t>& visible = files_.visible[file_index];
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t length = reference_length(pattern, i);
+    if (length == 0) {
+      out += pattern[i++];
+      continue;
+    }
+    const std::string_view name = pattern.substr(i + 1, length - 2);
+    const SourcePos here = shifted(pos, i);
+    auto it = entries_.find(name);
+    if (it == entries_.end()) {
+      sink.error(here, "E004", "undefined definition {" + std::string(name) + "}");
+      ok = false;
+    } else if (std::find(visible.begin(), visible.end(), it->second.file) == visible.end()) {
+      sink.error(here, "E004",
+                 "definition {" + std::string(name) + "} is defined in " +
+                     files_.files[it->second.file].name + ", which this file does not import");
+      ok = false;
+    } else if (ready(it->second)) {
+      out += it->second.expansion;
+    } else {
+      ok = false;  // already reported where the definition is
+    }
+    i += length;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace demarche::rules

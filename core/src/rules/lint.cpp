@@ -1,0 +1,63 @@
+#include "rules/lint.hpp"
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <vector>
+
+namespace demarche::rules {
+
+namespace {
+// Repetitions of "anything" up to this many characters are a short skip
+// (an optional letter, "s?"), not a gap.
+constexpr int kWideRepeat = 8;
+
+// Whether the repetition operator at `i` (if any) allows a wide stretch.
+bool wide_repetition(std::string_view p, std::size_t i) {
+  if (i >= p.size()) return false;
+  if (p[i] == '*' || p[i] == '+') return true;
+  if (p[i] != '{') return false;
+  const std::size_t close = p.find('}', i);
+  if (close == std::string_view::npos) return false;
+  const std::string_view body = p.substr(i + 1, close - i - 1);
+  const std::size_t comma = body.find(',');
+  if (comma == std::string_view::npos) return std::atoi(std::string(body).c_str()) > kWideRepeat;
+  const std::string_view upper = body.substr(comma + 1);
+  return upper.empty() || std::atoi(std::string(upper).c_str()) > kWideRepeat;
+}
+}  // namespace
+
+bool has_required_literal(const std::string& pattern) {
+  re2::FilteredRE2 filter(3);
+  RE2::Options options;
+  options.set_log_errors(false);
+  int id = 0;
+  if (filter.Add(pattern, options, &id) != RE2::NoError) return true;  // reported elsewhere
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  return !atoms.empty();
+}
+
+std::optional<std::size_t> find_wide_gap(std::string_view p) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      // \S and \W match across words; other escapes are ordinary atoms.
+      if (i + 1 < p.size() && (p[i + 1] == 'S' || p[i + 1] == 'W') && wide_repetition(p, i + 2)) {
+        return i;
+      }
+      ++i;
+      continue;
+    }
+    if (p[i] == '.' && wide_repetition(p, i + 1)) return i;
+    if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == '^') {
+      std::size_t close = p.find(']', i + 2 + (p.size() > i + 2 && p[i + 2] == ']' ? 1 : 0));
+      while (close != std::string_view::npos && p[close - 1] == '\\')
+        close = p.find(']', close + 1);
+      if (close != std::string_view::npos && wide_repetition(p, close + 1)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace demarche::rules

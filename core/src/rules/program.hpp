@@ -1,0 +1,37 @@
+// Compiled rules: what the engine runs, free of syntax and names.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "demarche/engine.hpp"
+#include "rules/diagnostics.hpp"
+#include "rules/loader.hpp"
+
+namespace demarche::rules {
+
+// Pieces (indices into Program::piece_regexes) that must occur in order, at
+// most gaps[i] words between pieces[i] and pieces[i+1].
+struct CompiledSequence {
+  std::vector<int> pieces;
+  std::vector<int> gaps;
+};
+
+struct CompiledRule {
+  std::size_t type_index = 0;
+  std::vector<CompiledSequence> matches;  // any one fires the rule
+  std::vector<CompiledSequence> unless;   // any one cancels it
+};
+
+struct Program {
+  std::vector<EventTypeInfo> types;
+  std::vector<RuleInfo> infos;  // parallel to rules
+  std::vector<CompiledRule> rules;
+  std::vector<std::string> piece_regexes;  // distinct; see match::piece_regex
+};
+
+// Resolves names and compiles every pattern, reporting every error (and, with
+// `lint`, warnings) to `sink`. The result is only meaningful without errors.
+Program compile_program(const ParsedFiles& files, DiagnosticSink& sink, bool lint);
+
+}  // namespace demarche::rules

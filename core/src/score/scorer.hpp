@@ -1,0 +1,42 @@
+// Combines evidence into one confidence per event type, in log-odds.
+//
+// Every type has a base rate π. A piece of evidence with weight c (a
+// precision) moves the type's log-odds by logit(c) - logit(π), so evidence
+// that stands alone yields exactly c, several independent pieces add up, and
+// c < π counts against the type. This is the form of a logistic regression
+// with the prior as intercept, so later issues can learn the same numbers
+// from data and plugins can add evidence through the same door.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "demarche/engine.hpp"
+#include "demarche/result.hpp"
+
+namespace demarche::score {
+
+double logit(double p);
+double sigmoid(double x);
+
+struct Candidate {
+  std::size_t type_index = 0;
+  std::string group;  // candidates of one type sharing a group count once
+  Evidence evidence;  // weight and spans set; contribution and counted are filled in
+};
+
+class Scorer {
+ public:
+  explicit Scorer(std::vector<EventTypeInfo> types);
+
+  // One Event per type that has any candidate, highest confidence first.
+  // Within a type, candidates pointing the same way whose spans overlap, or
+  // that share a group, count once: the strongest; the others are kept with
+  // counted = false and a note saying which one counted instead.
+  std::vector<Event> combine(std::vector<Candidate> candidates) const;
+
+ private:
+  std::vector<EventTypeInfo> types_;
+};
+
+}  // namespace demarche::score

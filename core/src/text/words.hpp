@@ -1,0 +1,27 @@
+// Word positions, for proximity between matched pieces.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace demarche::text {
+
+// The byte offsets at which words start. A word is a maximal run of word code
+// points (see is_word_code_point); an apostrophe or hyphen between two word
+// characters joins them ("Mali's", "so-called" are one word each).
+class WordIndex {
+ public:
+  explicit WordIndex(std::string_view text);
+
+  // How many words start in [begin, end).
+  std::size_t words_between(std::size_t begin, std::size_t end) const;
+
+  std::size_t word_count() const { return starts_.size(); }
+
+ private:
+  std::vector<std::uint32_t> starts_;
+};
+
+}  // namespace demarche::text

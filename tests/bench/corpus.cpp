@@ -1,0 +1,102 @@
+#include "corpus.hpp"
+
+#include <array>
+#include <random>
+
+namespace demarche::bench {
+
+namespace {
+
+template <std::size_t N>
+const std::string& pick(const std::array<std::string, N>& options, std::mt19937& rng) {
+  return options[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
+}
+
+const std::array<std::string, 12> kActors = {"The government of Ruritania",
+                                             "Officials in Freedonia",
+                                             "The prime minister of Elbonia",
+                                             "A spokesman for the ministry",
+                                             "The regional bloc",
+                                             "Lawmakers in the capital",
+                                             "The central bank",
+                                             "Local authorities",
+                                             "The opposition leader",
+                                             "The defence ministry",
+                                             "Negotiators from both sides",
+                                             "The trade commissioner"};
+const std::array<std::string, 12> kNeutral = {
+    "met business leaders to discuss port investment and a new rail link",
+    "announced a budget that raises spending on schools and hospitals next year",
+    "said talks on the fishing agreement would resume after the summer recess",
+    "opened a new consulate in the coastal city to serve a growing community",
+    "reported that exports of grain and fertiliser rose for a third quarter",
+    "hosted a cultural festival celebrating fifty years of bilateral friendship",
+    "confirmed that the visiting delegation would tour the industrial zone",
+    "published figures showing inflation easing for the fourth month running",
+    "welcomed the result of the election and congratulated the winning party",
+    "signed a memorandum on renewable energy cooperation with its neighbour",
+    "said weather delayed the harvest in the northern provinces this autumn",
+    "outlined plans to modernise customs checks at the main border crossing"};
+const std::array<std::string, 8> kEvents = {
+    "expelled two diplomats from the embassy and gave them 48 hours to leave the country",
+    "recalled its ambassador for consultations after the dispute over the border escalated",
+    "strongly condemned the missile launch as a reckless violation of earlier agreements",
+    "imposed sanctions on three senior officials and froze their assets held abroad",
+    "declared the military attache persona non grata over what it called spying",
+    "announced it would withdraw its troops from the peacekeeping mission by December",
+    "denounced the crackdown on protesters and accused the security forces of abuses",
+    "extended the arms embargo for another year and added two firms to its blacklist"};
+const std::array<std::string, 6> kTails = {", according to a statement released on Tuesday.",
+                                           ", officials said on Monday.",
+                                           " amid rising tension in the region.",
+                                           ", the state news agency reported.",
+                                           " despite calls for restraint from its partners.",
+                                           "."};
+
+}  // namespace
+
+std::vector<std::string> news_like_sentences(std::size_t count, double event_share, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::bernoulli_distribution is_event(event_share);
+  std::vector<std::string> out;
+  out.reserve(count);
+  while (out.size() < count) {
+    std::string s = pick(kActors, rng) + " " +
+                    (is_event(rng) ? pick(kEvents, rng) : pick(kNeutral, rng)) + pick(kTails, rng);
+    if (s.size() >= 100 && s.size() <= 250) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string generated_rules(std::size_t count, unsigned seed) {
+  std::mt19937 rng(seed);
+  const std::array<std::string, 4> types = {"expulsion", "withdrawal", "condemnation", "sanction"};
+  const std::array<std::string, 16> verbs = {
+      "expel",   "oust",     "evict",   "banish", "recall",   "withdraw",  "evacuate", "repatriate",
+      "condemn", "denounce", "deplore", "decry",  "sanction", "blacklist", "embargo",  "freeze"};
+  const std::array<std::string, 16> objects = {
+      "diplomats?", "envoys?",   "ambassadors?",  "attach[eé]s?", "troops",    "soldiers",
+      "staff",      "missions?", "launch(?:es)?", "attacks?",     "crackdown", "officials",
+      "assets",     "firms",     "exports",       "imports"};
+  std::string text;
+  for (const std::string& t : types) text += "event " + t + "\n  prior: 0.05\n";
+  for (std::size_t v = 0; v < verbs.size(); ++v) {
+    text += "define V" + std::to_string(v) + " = " + verbs[v] + "(?:s|ed|d|ing|ion|ions)?\n";
+  }
+  for (std::size_t r = 0; r < count; ++r) {
+    const std::size_t v = std::uniform_int_distribution<std::size_t>(0, verbs.size() - 1)(rng);
+    const std::string& object = pick(objects, rng);
+    const int gap = std::uniform_int_distribution<int>(2, 8)(rng);
+    text += "rule " + types[v / 4] + ".generated.r" + std::to_string(r) + "\n";
+    text += "  type: " + types[v / 4] + "\n  weight: 0.8\n  description: generated\n";
+    // A distinct qualifier per rule keeps the pieces distinct, as real rules are.
+    text += "  match: {V" + std::to_string(v) + "} ~" + std::to_string(gap) + " (?:" + object +
+            ") ~3 (?:q" + std::to_string(r) + "|from|over|on)\n";
+    text += "  match: " + object + " ~4 (?:were|was|been) {V" + std::to_string(v) + "} ~2 r" +
+            std::to_string(r) + "x?\n";
+    if (r % 4 == 0) text += "  unless: (?:threat\\w*|vow\\w*) to ~1 {V" + std::to_string(v) + "}\n";
+  }
+  return text;
+}
+
+}  // namespace demarche::bench

@@ -1,0 +1,229 @@
+#include "demarche/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace demarche {
+namespace {
+
+constexpr const char* kTypes = R"(event expulsion
+  prior: 0.05
+  description: a state makes foreign officials leave
+event sanction
+  prior: 0.05
+)";
+
+std::shared_ptr<const Engine> build(const std::string& body) {
+  const Loaded loaded = compile_rules({{"t.rules", std::string(kTypes) + body}}, LoadOptions{});
+  for (const auto& d : loaded.diagnostics) {
+    if (d.is_error()) ADD_FAILURE() << d.to_string();
+  }
+  return loaded.engine;
+}
+
+const Evidence* evidence_of(const SentenceResult& r, const std::string& rule) {
+  for (const auto& e : r.events) {
+    for (const auto& ev : e.evidence) {
+      if (ev.rule_id == rule) return &ev;
+    }
+  }
+  return nullptr;
+}
+
+std::string at(const std::string& text, const Span& s) {
+  return text.substr(s.begin, s.size());
+}
+
+constexpr const char* kExpelRule = R"(
+define EXPEL = expel(?:s|led|ling)?
+rule expulsion.test.simple
+  type: expulsion
+  weight: 0.9
+  match: {EXPEL} ~3 diplomats?
+)";
+
+TEST(Engine, LoneRuleYieldsItsWeightAndSpans) {
+  const auto engine = build(kExpelRule);
+  ASSERT_TRUE(engine);
+  const std::string text = "Ruritania expelled two diplomats.";
+  const SentenceResult r = engine->classify_sentence(text);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_NEAR(r.events[0].confidence, 0.9, 1e-9);
+  const Evidence* ev = evidence_of(r, "expulsion.test.simple");
+  ASSERT_TRUE(ev);
+  ASSERT_EQ(ev->spans.size(), 2u);
+  EXPECT_EQ(at(text, ev->spans[0]), "expelled");
+  EXPECT_EQ(at(text, ev->spans[1]), "diplomats");
+}
+
+TEST(Engine, ProximityLimitIsEnforced) {
+  const auto engine = build(kExpelRule);
+  EXPECT_TRUE(
+      engine->classify_sentence("They expel the three most senior diplomats").events.empty());
+  EXPECT_FALSE(engine->classify_sentence("They expel the three diplomats").events.empty());
+  EXPECT_TRUE(engine->classify_sentence("diplomats expel nobody").events.empty());
+}
+
+TEST(Engine, WholeWordsAndCaseByDefault) {
+  const auto engine = build(kExpelRule);
+  EXPECT_FALSE(engine->classify_sentence("EXPELLED: DIPLOMATS").events.empty());
+  EXPECT_TRUE(engine->classify_sentence("They expelledx the diplomats").events.empty());
+  EXPECT_TRUE(engine->classify_sentence("reexpel diplomats").events.empty());
+}
+
+TEST(Engine, OptOutOfCaseAndWords) {
+  const auto engine = build(R"(
+rule sanction.test.acronym
+  type: sanction
+  weight: 0.7
+  case: sensitive
+  match: OFAC
+rule sanction.test.prefix
+  type: sanction
+  weight: 0.6
+  words: partial
+  match: embargo
+)");
+  ASSERT_TRUE(engine);
+  EXPECT_TRUE(engine->classify_sentence("the ofac list").events.empty());
+  EXPECT_FALSE(engine->classify_sentence("the OFAC list").events.empty());
+  EXPECT_FALSE(engine->classify_sentence("an arms-embargoed state").events.empty());
+}
+
+TEST(Engine, SpansPointIntoTheOriginalThroughNbspAndMultibyteText) {
+  const auto engine = build(kExpelRule);
+  // U+00A0 between the words, curly quotes and an accented name before them.
+  const std::string text =
+      "\xE2\x80\x9C"
+      "Zürich\xE2\x80\x9D"
+      " expelled\xC2\xA0two diplomats";
+  const SentenceResult r = engine->classify_sentence(text);
+  const Evidence* ev = evidence_of(r, "expulsion.test.simple");
+  ASSERT_TRUE(ev);
+  EXPECT_EQ(at(text, ev->spans[0]), "expelled");
+  EXPECT_EQ(at(text, ev->spans[1]), "diplomats");
+}
+
+TEST(Engine, InvalidUtf8IsClassifiedNotRejected) {
+  const auto engine = build(kExpelRule);
+  const std::string text = "\xFF\xFE They expelled \xC3 diplomats \x80";
+  const SentenceResult r = engine->classify_sentence(text);
+  ASSERT_TRUE(r.ok());
+  const Evidence* ev = evidence_of(r, "expulsion.test.simple");
+  ASSERT_TRUE(ev);
+  EXPECT_EQ(at(text, ev->spans[1]), "diplomats");
+}
+
+TEST(Engine, UnlessCancelsTheRuleAndSaysWhere) {
+  const auto engine =
+      build(std::string(kExpelRule) + "  unless: threat(?:en|ened|ens)? to ~0 expel\n");
+  ASSERT_TRUE(engine);
+  const std::string text = "They threatened to expel the diplomats";
+  const SentenceResult r = engine->classify_sentence(text);
+  EXPECT_TRUE(r.events.empty());
+  ASSERT_EQ(r.cancelled.size(), 1u);
+  EXPECT_EQ(r.cancelled[0].rule_id, "expulsion.test.simple");
+  EXPECT_EQ(at(text, r.cancelled[0].unless_spans[0]), "threatened to");
+}
+
+TEST(Engine, RawPatternAndSeveralMatchLines) {
+  const auto engine = build(R"(
+rule expulsion.test.png
+  type: expulsion
+  weight: 0.95
+  pattern: persona non grata
+  match: ordered ~2 to leave
+)");
+  ASSERT_TRUE(engine);
+  EXPECT_EQ(engine->classify_sentence("He was declared persona non grata").events.size(), 1u);
+  EXPECT_EQ(engine->classify_sentence("They were ordered to leave").events.size(), 1u);
+  EXPECT_EQ(engine->classify_sentence("They ordered lunch").events.size(), 0u);
+}
+
+TEST(Engine, DocumentOffsetsAreIntoTheDocument) {
+  const auto engine = build(kExpelRule);
+  const std::string doc = "Talks went on.\nLater, Ruritania expelled two diplomats. Nothing else.";
+  const auto sentences = engine->classify_document(doc);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(at(doc, sentences[1].span), "Later, Ruritania expelled two diplomats.");
+  EXPECT_EQ(sentences[1].text, "Later, Ruritania expelled two diplomats.");
+  const Evidence* ev = evidence_of(sentences[1], "expulsion.test.simple");
+  ASSERT_TRUE(ev);
+  EXPECT_EQ(at(doc, ev->spans[0]), "expelled");
+  EXPECT_TRUE(sentences[0].events.empty());
+}
+
+TEST(Engine, ImportsMakeDefinitionsAndTypesVisible) {
+  const Loaded ok = compile_rules({
+      {"lib/common.rules", std::string(kTypes) + "define ENVOY = envoys?\n"},
+      {"lib/rules.rules",
+       "import \"common.rules\"\nrule expulsion.x.y\n  type: expulsion\n  weight: 0.8\n"
+       "  match: expel ~1 {ENVOY}\n"},
+  });
+  EXPECT_TRUE(ok.ok());
+  const Loaded missing = compile_rules({
+      {"common.rules", std::string(kTypes) + "define ENVOY = envoys?\n"},
+      {"rules.rules",
+       "rule expulsion.x.y\n  type: expulsion\n  weight: 0.8\n  match: expel ~1 {ENVOY}\n"},
+  });
+  ASSERT_FALSE(missing.ok());
+  std::string all;
+  for (const auto& d : missing.diagnostics) all += d.to_string() + "\n";
+  EXPECT_NE(
+      all.find("rules.rules:4:19: error[E004]: definition {ENVOY} is defined in common.rules"),
+      std::string::npos)
+      << all;
+  EXPECT_NE(all.find("error[E006]: event type 'expulsion' is declared in common.rules"),
+            std::string::npos)
+      << all;
+}
+
+TEST(Engine, NothingPartialIsLoadedAfterAnError) {
+  const Loaded loaded = compile_rules({{"t.rules", std::string(kTypes) + kExpelRule +
+                                                       "rule expulsion.bad.one\n  type: expulsion\n"
+                                                       "  weight: 2\n  match: x\n"}});
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.engine, nullptr);
+}
+
+TEST(Engine, ConcurrentClassifyAgreesWithSerial) {
+  const auto engine = build(kExpelRule);
+  const std::vector<std::string> texts = {"They expelled two diplomats", "Nothing here",
+                                          "diplomats were expelled", "Expel the diplomats now"};
+  std::vector<std::size_t> serial;
+  for (const auto& t : texts) serial.push_back(engine->classify_sentence(t).events.size());
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      const Engine own = t % 2 ? engine->with_own_matcher_state() : *engine;
+      for (int round = 0; round < 200; ++round) {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+          if (own.classify_sentence(texts[i]).events.size() != serial[i]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(Engine, ExamplesAreRunAndFailuresExplained) {
+  const auto engine = build(std::string(kExpelRule) +
+                            "  example: Oslo [[expelled]] four [[diplomats]].\n"
+                            "  example: Oslo sent four diplomats home.\n"
+                            "  counterexample: They expelled the diplomat's cat.\n"
+                            "  example: They [[expelled]] two diplomats on [[Monday]].\n");
+  ASSERT_TRUE(engine);
+  const auto failures = engine->test_examples();
+  ASSERT_EQ(failures.size(), 3u);
+  EXPECT_EQ(failures[0].reason, "did not fire");
+  EXPECT_NE(failures[1].reason.find("fired on a counterexample"), std::string::npos);
+  EXPECT_NE(failures[2].reason.find("not the marked 'Monday'"), std::string::npos);
+  EXPECT_EQ(failures[0].example.line, 13);
+}
+
+}  // namespace
+}  // namespace demarche
