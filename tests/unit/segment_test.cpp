@@ -185,6 +185,7 @@ TEST(Segment, BlankLinesAndCrlf) {
 TEST(Segment, NumberedListItemIsNotASentence) {
   EXPECT_EQ(split("1. Withdraw the troops.\n2. Reopen the embassy."),
             (Sentences{"1. Withdraw the troops.", "2. Reopen the embassy."}));
+  EXPECT_EQ(split("  3. Keep the embassy open."), (Sentences{"3. Keep the embassy open."}));
   EXPECT_EQ(split("The count reached 12. Then it stopped."),
             (Sentences{"The count reached 12.", "Then it stopped."}));
 }

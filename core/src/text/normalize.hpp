@@ -15,12 +15,19 @@ namespace demarche::text {
 struct NormalizedText {
   std::string text;  // always valid UTF-8
   // to_original[i] is the original byte offset of normalised byte i; the
-  // extra last entry is the original's size. Non-decreasing.
+  // extra last entry is the original's size. Non-decreasing. Copied bytes map
+  // one to one; every byte of a replacement maps to the start of the character
+  // it replaces (so the three stops of an ellipsis share one offset).
   std::vector<std::uint32_t> to_original;
 
   // Maps a half-open range of normalised bytes to the original bytes that
   // produced it: [to_original[b], original end of byte e-1). For an empty
-  // range, an empty span at to_original[b].
+  // range, an empty span at to_original[b]. A range that cuts a replacement
+  // widens to all of it, so original spans never cut a character. Dropped
+  // characters (zero-width, soft hyphen) belong to the character before them:
+  // a span that ends just before one includes it, a span that starts just
+  // after one does not (a leading byte order mark is in no span).
+  // Out-of-range arguments are clamped to the text.
   Span original_span(std::size_t begin, std::size_t end) const;
 };
 
@@ -36,6 +43,9 @@ struct NormalizedText {
 //   become '-'; the ellipsis U+2026 becomes "...".
 // - Each invalid UTF-8 byte becomes ' '.
 // Everything else is copied unchanged. Case is not folded (patterns do that).
+// No replacement is longer than what it replaces, so the result is never
+// longer than the original. One linear pass; throws std::length_error for an
+// original of 4 GiB or more (offsets are 32-bit).
 NormalizedText normalize(std::string_view original);
 
 }  // namespace demarche::text

@@ -264,7 +264,11 @@ bool ends_sentence(std::string_view line, std::size_t sentence_begin, std::size_
   }
   if (is_initials(token)) return next.is_opener;
   // "1. Add the rice": a list number is not a sentence of its own.
-  if (all_digits(token) && token.data() == line.data() + sentence_begin) return false;
+  if (all_digits(token)) {
+    std::size_t first = sentence_begin;
+    while (is_space(line[first])) ++first;
+    if (token.data() == line.data() + first) return false;
+  }
   return true;
 }
 

@@ -10,7 +10,10 @@ namespace demarche::text {
 
 // The byte offsets at which words start. A word is a maximal run of word code
 // points (see is_word_code_point); an apostrophe or hyphen between two word
-// characters joins them ("Mali's", "so-called" are one word each).
+// characters joins them ("Mali's", "so-called" are one word each); so do the
+// curly apostrophe and the Unicode hyphens U+2010/U+2011, for text that was not
+// normalised. Stops and commas do not: "3.5" is two words. Construction is one
+// linear pass; throws std::length_error for a text of 4 GiB or more.
 class WordIndex {
  public:
   explicit WordIndex(std::string_view text);
