@@ -16,14 +16,18 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
       set_memory(memory),
       pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, memory)),
       scorer(program->types),
-      rules_using_piece(program->piece_regexes.size()) {
+      sequences_using_piece(program->piece_regexes.size()) {
+  auto add = [&](std::size_t rule, bool is_unless, const rules::CompiledSequence& seq) {
+    std::vector<int> distinct = seq.pieces;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    const auto id = static_cast<std::uint32_t>(sequences.size());
+    for (int piece : distinct) sequences_using_piece[static_cast<std::size_t>(piece)].push_back(id);
+    sequences.push_back(SequenceRef{rule, is_unless, &seq, distinct.size()});
+  };
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
-    for (const rules::CompiledSequence& seq : program->rules[r].matches) {
-      for (int piece : seq.pieces) {
-        auto& users = rules_using_piece[static_cast<std::size_t>(piece)];
-        if (users.empty() || users.back() != r) users.push_back(r);
-      }
-    }
+    for (const rules::CompiledSequence& seq : program->rules[r].matches) add(r, false, seq);
+    for (const rules::CompiledSequence& seq : program->rules[r].unless) add(r, true, seq);
   }
 }
 
@@ -36,13 +40,9 @@ class SentenceMatch {
   SentenceMatch(const match::PieceSet& pieces, std::string_view text, std::vector<int> present)
       : pieces_(pieces), text_(text), present_(std::move(present)), occurrences_(present_.size()) {}
 
-  bool has(int piece) const { return std::binary_search(present_.begin(), present_.end(), piece); }
-
   // The chain of spans (normalised offsets) where `seq` matches, if it does.
+  // Every piece of `seq` must be one the set reported.
   std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq) {
-    for (int piece : seq.pieces) {
-      if (!has(piece)) return std::nullopt;
-    }
     std::vector<const std::vector<Span>*> lists;
     for (int piece : seq.pieces) {
       const std::vector<Span>& occ = occurrences(piece);
@@ -55,8 +55,6 @@ class SentenceMatch {
     if (!match::find_sequence(lists, seq.gaps, *words_, &chain)) return std::nullopt;
     return chain;
   }
-
-  const std::vector<int>& present() const { return present_; }
 
  private:
   const std::vector<Span>& occurrences(int piece) {
@@ -104,36 +102,43 @@ SentenceResult Engine::classify_sentence(std::string_view text) const {
   if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
   if (present.empty()) return result;
 
-  std::vector<std::size_t> candidates;
+  // Sequences all of whose pieces occur, in rule order.
+  std::vector<std::uint16_t> seen(impl_->sequences.size(), 0);
+  std::vector<std::uint32_t> complete;
   for (int piece : present) {
-    const auto& users = impl_->rules_using_piece[static_cast<std::size_t>(piece)];
-    candidates.insert(candidates.end(), users.begin(), users.end());
+    for (std::uint32_t id : impl_->sequences_using_piece[static_cast<std::size_t>(piece)]) {
+      if (++seen[id] == impl_->sequences[id].distinct_pieces) complete.push_back(id);
+    }
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::sort(complete.begin(), complete.end());
 
   const rules::Program& program = *impl_->program;
   SentenceMatch sentence(*impl_->pieces, norm.text, std::move(present));
   std::vector<score::Candidate> evidence;
-  for (std::size_t r : candidates) {
-    const rules::CompiledRule& rule = program.rules[r];
+  for (std::size_t i = 0; i < complete.size();) {
+    const std::size_t rule_index = impl_->sequences[complete[i]].rule;
+    std::size_t end = i;
+    while (end < complete.size() && impl_->sequences[complete[end]].rule == rule_index) ++end;
     std::optional<std::vector<Span>> fired;
-    for (const rules::CompiledSequence& seq : rule.matches) {
-      if ((fired = sentence.find(seq))) break;
-    }
-    if (!fired) continue;
-    const RuleInfo& info = program.infos[r];
     std::optional<std::vector<Span>> cancelled;
-    for (const rules::CompiledSequence& seq : rule.unless) {
-      if ((cancelled = sentence.find(seq))) break;
+    for (std::size_t k = i; k < end && !fired; ++k) {
+      const auto& ref = impl_->sequences[complete[k]];
+      if (!ref.is_unless) fired = sentence.find(*ref.sequence);
     }
+    for (std::size_t k = i; k < end && fired && !cancelled; ++k) {
+      const auto& ref = impl_->sequences[complete[k]];
+      if (ref.is_unless) cancelled = sentence.find(*ref.sequence);
+    }
+    i = end;
+    if (!fired) continue;
+    const RuleInfo& info = program.infos[rule_index];
     if (cancelled) {
       result.cancelled.push_back(Cancellation{info.id, info.event_type, to_original(norm, *fired),
                                               to_original(norm, *cancelled)});
       continue;
     }
     score::Candidate c;
-    c.type_index = rule.type_index;
+    c.type_index = program.rules[rule_index].type_index;
     c.group = info.group;
     c.evidence.rule_id = info.id;
     c.evidence.weight = info.weight;

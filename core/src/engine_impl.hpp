@@ -18,9 +18,19 @@ struct Engine::Impl {
   std::int64_t set_memory = 0;
   std::unique_ptr<const match::PieceSet> pieces;  // owns the regex caches
   score::Scorer scorer;
-  // For each piece, the rules that use it in a `match:` or `pattern:`, so a
-  // sentence only looks at rules whose pieces the set reported.
-  std::vector<std::vector<std::size_t>> rules_using_piece;
+  // Every sequence of every rule, `match:` and `unless:` alike, numbered in
+  // rule order so that sorting their numbers groups them by rule.
+  struct SequenceRef {
+    std::size_t rule = 0;
+    bool is_unless = false;
+    const rules::CompiledSequence* sequence = nullptr;
+    std::size_t distinct_pieces = 0;
+  };
+  std::vector<SequenceRef> sequences;
+  // For each piece, the sequences that use it: a sentence counts, per
+  // sequence, how many of its pieces the set reported, and looks only at
+  // sequences whose pieces are all there.
+  std::vector<std::vector<std::uint32_t>> sequences_using_piece;
 };
 
 }  // namespace demarche
