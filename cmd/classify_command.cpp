@@ -1,0 +1,113 @@
+// The classify loop: read a record, classify it, write it, repeat. Every
+// input record gives output in input order; failures of single records or
+// files are reported and the run goes on, ending with exit 1.
+#include "classify_command.hpp"
+
+#include <demarche/engine.hpp>
+#include <iostream>
+
+#include "classify_options.hpp"
+#include "exit_error.hpp"
+#include "input_file.hpp"
+#include "progress.hpp"
+#include "rule_loading.hpp"
+
+namespace demarche::cli {
+namespace {
+
+void classify(const Engine& engine, Record& record) {
+  record.sentences.clear();
+  if (!record.input_error.empty()) return;
+  if (record.shape == Shape::kSentence) {
+    record.sentences.push_back(engine.classify_sentence(record.text));
+  } else {
+    record.sentences = engine.classify_document(record.text);
+  }
+}
+
+// Messages on standard error for records that carry an error. The error is
+// also in the output itself (jsonl, text), so after a few the rest are only
+// counted: a bad input file should not flood the terminal.
+class RecordErrors {
+ public:
+  explicit RecordErrors(Progress& progress) : progress_(progress) {}
+
+  void report(const Record& record) {
+    ++count_;
+    if (count_ > kShown) return;
+    progress_.finish();  // start on a clean line
+    std::cerr << "demarche: " << record.source;
+    if (record.line != 0) std::cerr << ':' << record.line;
+    std::cerr << ": " << first_error(record) << '\n';
+  }
+
+  // Prints the total; true when there was any error.
+  bool summarize() const {
+    if (count_ == 0) return false;
+    std::cerr << "demarche: " << count_ << (count_ == 1 ? " record" : " records")
+              << " could not be classified\n";
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kShown = 20;
+
+  static std::string first_error(const Record& record) {
+    if (!record.input_error.empty()) return record.input_error;
+    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
+      if (!record.sentences[i].ok()) {
+        return "sentence " + std::to_string(i) + ": " + record.sentences[i].error;
+      }
+    }
+    return {};
+  }
+
+  Progress& progress_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace
+
+int run_classify(const std::vector<std::string>& args, Output& output) {
+  const std::optional<ClassifyOptions> options = parse_classify_options(args, output.stream());
+  if (!options) return kExitOk;
+  const std::shared_ptr<const Engine> engine = load_engine(options->rule_paths, std::cerr);
+
+  const std::unique_ptr<Writer> writer =
+      make_writer(options->format, output.stream(), options->report);
+  writer->begin();
+  Progress progress;
+  RecordErrors record_errors(progress);
+  bool failed = false;
+  Record record;
+  record.name_source = options->input == InputMode::kLines && options->files.size() > 1;
+  for (const std::string& name : options->files) {
+    InputFile input(name);
+    if (!input.ok()) {
+      progress.finish();
+      std::cerr << "demarche: cannot open " << name << ": " << input.error_message() << '\n';
+      failed = true;
+      continue;
+    }
+    record.source = name;
+    const std::unique_ptr<Reader> reader = make_reader(options->input, input.stream(), name);
+    while (output.good() && reader->next(record)) {
+      classify(*engine, record);
+      writer->write(record);
+      output.end_record();
+      if (record.has_error()) record_errors.report(record);
+      progress.advance();
+    }
+    if (!output.good()) break;  // main reports a write error, or ends quietly on a closed pipe
+    if (const std::string error = input.error_message(); !error.empty()) {
+      progress.finish();
+      std::cerr << "demarche: cannot read " << name << ": " << error << '\n';
+      failed = true;
+    }
+  }
+  progress.finish();
+  if (output.good() && record_errors.summarize()) failed = true;
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace demarche::cli

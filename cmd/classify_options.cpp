@@ -1,0 +1,51 @@
+#include "classify_options.hpp"
+
+#include "command_line.hpp"
+
+namespace demarche::cli {
+
+std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::string>& args,
+                                                      std::ostream& out) {
+  const CommandSpec spec{
+      "classify", "demarche classify [options] [FILE...]",
+      "Reports which diplomatic events each sentence of the input reports, with a\n"
+      "confidence and the words that are the evidence. Reads standard input when no\n"
+      "FILE (or '-') is given. An unreadable FILE is reported and skipped (exit 1).\n"
+      "See docs/cli.md for the output fields."};
+  ClassifyOptions options;
+  std::string input = "lines";
+  std::string format = "jsonl";
+  po::options_description visible("Options");
+  add_help_option(visible);
+  add_rules_option(visible, options.rule_paths);
+  visible.add_options()("input,i",
+                        po::value<std::string>(&input)->value_name("MODE")->default_value(input),
+                        "lines (one sentence per line), text (each FILE is one document) or "
+                        "jsonl (one JSON object per line with \"id\" and \"text\")")(
+      "format,f", po::value<std::string>(&format)->value_name("FORMAT")->default_value(format),
+      "jsonl, tsv or text (for reading at a terminal)");
+  add_threshold_option(visible, options.report.threshold);
+  visible.add_options()("explain,e", po::bool_switch(&options.report.explain),
+                        "add the scoring detail: prior, log-odds, each rule's weight and "
+                        "contribution, and the rules cancelled by `unless`");
+
+  const po::variables_map vm = parse_command_line(spec, args, visible, "file");
+  if (vm.count("help") != 0) {
+    print_help(out, spec, visible);
+    return std::nullopt;
+  }
+  check_choice(spec, "input", input, {"lines", "text", "jsonl"});
+  check_choice(spec, "format", format, {"jsonl", "tsv", "text"});
+  check_threshold(spec, options.report.threshold);
+  options.input = input == "text"    ? InputMode::kText
+                  : input == "jsonl" ? InputMode::kJsonl
+                                     : InputMode::kLines;
+  options.format = format == "tsv"    ? OutputFormat::kTsv
+                   : format == "text" ? OutputFormat::kText
+                                      : OutputFormat::kJsonl;
+  if (vm.count("file") != 0) options.files = vm["file"].as<std::vector<std::string>>();
+  if (options.files.empty()) options.files.emplace_back("-");
+  return options;
+}
+
+}  // namespace demarche::cli

@@ -1,0 +1,27 @@
+// classify_options.hpp: the command line of `demarche classify`.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "reader.hpp"
+#include "writer.hpp"
+
+namespace demarche::cli {
+
+struct ClassifyOptions {
+  std::vector<std::string> rule_paths;
+  std::vector<std::string> files;  // never empty: "-" when none was named
+  InputMode input = InputMode::kLines;
+  OutputFormat format = OutputFormat::kJsonl;
+  ReportOptions report;
+};
+
+// Parses the words after `classify`. Prints help to `out` and returns nullopt
+// for --help; throws UsageError for a mistake.
+std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::string>& args,
+                                                      std::ostream& out);
+
+}  // namespace demarche::cli

@@ -1,0 +1,164 @@
+#include "explain_command.hpp"
+
+#include <cmath>
+#include <demarche/engine.hpp>
+#include <iostream>
+
+#include "command_line.hpp"
+#include "exit_error.hpp"
+#include "input_file.hpp"
+#include "reader.hpp"
+#include "rule_loading.hpp"
+#include "text_format.hpp"
+#include "writer.hpp"
+
+namespace demarche::cli {
+namespace {
+
+double logit(double p) {
+  return std::log(p / (1.0 - p));
+}
+
+// A number with a sign always shown, so columns of terms read as a sum.
+std::string signed_fixed(double value) {
+  return (value >= 0 ? "+" : "") + fixed(value, 3);
+}
+
+// "-2.197" as "(-2.197)", so a subtraction never shows "- -".
+std::string parenthesized(double value) {
+  return value < 0 ? "(" + fixed(value, 3) + ")" : fixed(value, 3);
+}
+
+std::string quoted_spans(std::string_view text, const std::vector<Span>& spans) {
+  std::string out;
+  for (const Span& span : spans) {
+    if (!out.empty()) out += ", ";
+    out += '"';
+    append_one_line(out, span_text(text, span));
+    out += "\" [";
+    append_size(out, span.begin);
+    out += ',';
+    append_size(out, span.end);
+    out += ')';
+  }
+  return out.empty() ? "(no span)" : out;
+}
+
+void write_fired(std::ostream& out, std::string_view text, const SentenceResult& sentence) {
+  out << "Rules that fired:\n";
+  bool any = false;
+  for (const Event& event : sentence.events) {
+    for (const Evidence& evidence : event.evidence) {
+      any = true;
+      out << "  " << evidence.rule_id << " (" << event.type << ", weight "
+          << fixed(evidence.weight, 3) << ") on " << quoted_spans(text, evidence.spans) << '\n';
+    }
+  }
+  if (!any) out << "  none\n";
+  if (sentence.cancelled.empty()) return;
+  out << "Rules cancelled by unless:\n";
+  for (const Cancellation& c : sentence.cancelled) {
+    out << "  " << c.rule_id << " (" << c.event_type << ") matched " << quoted_spans(text, c.spans)
+        << "\n    but unless matched " << quoted_spans(text, c.unless_spans) << '\n';
+  }
+}
+
+void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
+  out << '\n' << event.type << " (prior " << fixed(event.prior, 3) << ")\n";
+  out << "    " << signed_fixed(logit(event.prior)) << "  logit(prior) = logit("
+      << fixed(event.prior, 3) << ")\n";
+  for (const Evidence& evidence : event.evidence) {
+    const std::string terms = "logit(" + fixed(evidence.weight, 3) + ") - logit(" +
+                              fixed(event.prior, 3) + ") = " + fixed(logit(evidence.weight), 3) +
+                              " - " + parenthesized(logit(event.prior));
+    if (evidence.counted) {
+      out << "  + " << signed_fixed(evidence.contribution) << "  " << evidence.rule_id << ": "
+          << terms << '\n';
+    } else {
+      out << "    (" << signed_fixed(evidence.contribution) << "  " << evidence.rule_id
+          << ": not counted" << (evidence.note.empty() ? "" : ": " + evidence.note) << ")\n";
+    }
+  }
+  out << "  = " << signed_fixed(event.log_odds) << "  log-odds\n";
+  const bool reported = clears_threshold(event.confidence, threshold);
+  out << "  confidence = sigmoid(" << fixed(event.log_odds, 3)
+      << ") = " << fixed(event.confidence, 3) << (reported ? " >= " : " < ") << "threshold "
+      << fixed(threshold, 3) << (reported ? ": reported\n" : ": not reported\n");
+}
+
+std::string read_stdin() {
+  InputFile input("-");
+  Record record;
+  make_text_reader(input.stream(), "-")->next(record);
+  if (const std::string error = input.error_message(); !error.empty()) {
+    throw ExitError(kExitFailure, "demarche explain: cannot read standard input: " + error);
+  }
+  return std::move(record.text);
+}
+
+}  // namespace
+
+void write_explanation(std::ostream& out, std::string_view text, const SentenceResult& sentence,
+                       double threshold) {
+  std::string line = "Sentence [";
+  append_size(line, sentence.span.begin);
+  line += ',';
+  append_size(line, sentence.span.end);
+  line += "): ";
+  append_one_line(line, sentence.text);
+  out << line << '\n';
+  if (!sentence.ok()) {
+    out << "error: " << sentence.error << '\n';
+    return;
+  }
+  write_fired(out, text, sentence);
+  if (sentence.events.empty()) {
+    out << "No event type has evidence.\n";
+    return;
+  }
+  for (const Event& event : sentence.events) write_arithmetic(out, event, threshold);
+}
+
+int run_explain(const std::vector<std::string>& args, Output& output) {
+  const CommandSpec spec{
+      "explain", "demarche explain [options] [WORDS...]",
+      "Shows how a sentence is scored: which rules fired and on which words, which\n"
+      "were cancelled by `unless`, and for each event type the sum of log-odds that\n"
+      "gives its confidence. The WORDS are joined by spaces into one sentence; with\n"
+      "no WORDS, standard input is read and each of its sentences is explained."};
+  std::vector<std::string> rule_paths;
+  double threshold = 0.5;
+  po::options_description visible("Options");
+  add_help_option(visible);
+  add_rules_option(visible, rule_paths);
+  add_threshold_option(visible, threshold);
+  const po::variables_map vm = parse_command_line(spec, args, visible, "words");
+  if (vm.count("help") != 0) {
+    print_help(output.stream(), spec, visible);
+    return kExitOk;
+  }
+  check_threshold(spec, threshold);
+  const std::shared_ptr<const Engine> engine = load_engine(rule_paths, std::cerr);
+
+  std::vector<SentenceResult> sentences;
+  std::string text;
+  if (vm.count("words") != 0) {
+    for (const std::string& word : vm["words"].as<std::vector<std::string>>()) {
+      if (!text.empty()) text += ' ';
+      text += word;
+    }
+    sentences.push_back(engine->classify_sentence(text));
+  } else {
+    text = read_stdin();
+    sentences = engine->classify_document(text);
+  }
+  bool failed = false;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (i > 0) output.stream() << '\n';
+    write_explanation(output.stream(), text, sentences[i], threshold);
+    failed = failed || !sentences[i].ok();
+  }
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace demarche::cli

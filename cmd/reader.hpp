@@ -1,0 +1,39 @@
+// reader.hpp: input records from a stream, one implementation per --input mode.
+//
+// Readers only split and decode input; they never classify, so each can be
+// tested and replaced alone. A reader reuses the Record it is given, so a
+// long run does not allocate per line.
+#pragma once
+
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "record.hpp"
+
+namespace demarche::cli {
+
+enum class InputMode { kLines, kText, kJsonl };
+
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  // Fills `record` (all but its sentences) with the next input record and
+  // returns true, or returns false at the end of the input.
+  virtual bool next(Record& record) = 0;
+};
+
+// One sentence per line; the id is the 1-based line number.
+std::unique_ptr<Reader> make_lines_reader(std::istream& in);
+// The whole stream is one document; the id is `name`.
+std::unique_ptr<Reader> make_text_reader(std::istream& in, std::string name);
+// One JSON object per line with `id` and a string `text`.
+std::unique_ptr<Reader> make_jsonl_reader(std::istream& in);
+
+std::unique_ptr<Reader> make_reader(InputMode mode, std::istream& in, const std::string& name);
+
+// Reads the next line without its '\n' (and without a '\r' before it, for
+// files written on Windows). False when the stream is at its end.
+bool read_line(std::istream& in, std::string& line);
+
+}  // namespace demarche::cli

@@ -1,0 +1,34 @@
+#include "rule_loading.hpp"
+
+#include "exit_error.hpp"
+#include "rule_paths.hpp"
+
+namespace demarche::cli {
+
+void print_diagnostic(std::ostream& err, const Diagnostic& diagnostic) {
+  const std::string text = diagnostic.to_string();
+  err << text;
+  if (text.empty() || text.back() != '\n') err << '\n';
+}
+
+std::shared_ptr<const Engine> load_engine(const std::vector<std::string>& flag_paths,
+                                          std::ostream& err) {
+  const RulePaths rule_paths = resolve_rule_paths(flag_paths);
+  LoadOptions options;
+  options.lint = false;  // warnings are for `rules check`; skip the work here
+  const Loaded loaded = load_rules(rule_paths.paths, options);
+  std::size_t errors = 0;
+  for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    if (!diagnostic.is_error()) continue;
+    print_diagnostic(err, diagnostic);
+    ++errors;
+  }
+  if (!loaded.ok()) {
+    throw ExitError(kExitUsage, "demarche: the rules did not load (" + std::to_string(errors) +
+                                    (errors == 1 ? " error" : " errors") +
+                                    "); run 'demarche rules check' for details");
+  }
+  return loaded.engine;
+}
+
+}  // namespace demarche::cli

@@ -1,0 +1,28 @@
+// rule_paths.hpp: where the rules come from.
+//
+// In order: the --rules flags, else $DEMARCHE_RULES (paths joined by ':'),
+// else the shipped rules at <folder of the binary>/../share/demarche/rules,
+// which exists both in the build tree (a link to the source rules/) and after
+// `cmake --install`. Resolving from the binary rather than the working folder
+// means the tool behaves the same wherever it is run from.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace demarche::cli {
+
+struct RulePaths {
+  std::vector<std::string> paths;
+  std::string origin;  // "--rules", "DEMARCHE_RULES" or "shipped rules", for messages
+};
+
+// Throws ExitError (exit 2) when no source gives a usable path, saying which
+// places were tried, or when a path given explicitly does not exist.
+RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths);
+
+// <folder of /proc/self/exe>/../share/demarche/rules, normalised.
+std::filesystem::path shipped_rules_path();
+
+}  // namespace demarche::cli

@@ -1,0 +1,38 @@
+// `demarche rules test`: the example: and counterexample: sentences of every rule.
+#include <demarche/engine.hpp>
+#include <iostream>
+
+#include "exit_error.hpp"
+#include "rule_loading.hpp"
+#include "rules_options.hpp"
+#include "text_format.hpp"
+
+namespace demarche::cli {
+
+int run_rules_test(const std::vector<std::string>& args, std::ostream& out) {
+  RulesOptions options({"rules test", "demarche rules test [options]",
+                        "Classifies every example: sentence (which must fire its rule, on the\n"
+                        "[[marked]] words when marked) and every counterexample: sentence\n"
+                        "(which must not). Prints each failure as file:line: rule ID: reason.\n"
+                        "Exits 1 when any example failed."},
+                       false);
+  if (!options.parse(args, out)) return kExitOk;
+  const std::shared_ptr<const Engine> engine = load_engine(options.rule_paths, std::cerr);
+
+  std::size_t examples = 0;
+  for (const RuleInfo& rule : engine->rules()) examples += rule.examples.size();
+  const std::vector<ExampleFailure> failures = engine->test_examples();
+  for (const ExampleFailure& failure : failures) {
+    const ExampleInfo& example = failure.example;
+    std::string text;
+    append_one_line(text, example.text);
+    // file:line first, so editors and CI annotate the example's line.
+    out << example.file << ':' << example.line << ": rule " << failure.rule_id << ": "
+        << failure.reason << "\n    " << (example.should_fire ? "example: " : "counterexample: ")
+        << text << '\n';
+  }
+  out << count_of(examples, "example", "examples") << ", " << failures.size() << " failed\n";
+  return failures.empty() ? kExitOk : kExitFailure;
+}
+
+}  // namespace demarche::cli

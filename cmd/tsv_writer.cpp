@@ -1,0 +1,77 @@
+// --format tsv: a header row, then one row per sentence. A document record
+// with no sentence (empty, or unusable input) still gets one row, with only
+// its id, so every input record can be found in the output.
+#include "record_id.hpp"
+#include "text_format.hpp"
+#include "writer.hpp"
+
+namespace demarche::cli {
+namespace {
+
+class TsvWriter final : public Writer {
+ public:
+  TsvWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
+
+  void begin() override { out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\ttext\n"; }
+
+  void write(const Record& record) override {
+    if (record.sentences.empty() &&
+        (record.shape == Shape::kDocument || !record.input_error.empty())) {
+      buffer_.clear();
+      append_plain_id(buffer_, record);
+      buffer_ += "\t\t\t\t\t\t\n";
+      write_row();
+      return;
+    }
+    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
+      buffer_.clear();
+      append_row(record, i, record.sentences[i]);
+      write_row();
+    }
+  }
+
+ private:
+  void append_row(const Record& record, std::size_t index, const SentenceResult& sentence) {
+    append_plain_id(buffer_, record);
+    buffer_ += '\t';
+    append_size(buffer_, index);
+    buffer_ += '\t';
+    append_size(buffer_, sentence.span.begin);
+    buffer_ += '\t';
+    append_size(buffer_, sentence.span.end);
+    buffer_ += '\t';
+    std::string& confidences = confidences_;
+    confidences.clear();
+    bool first = true;
+    for (const Event& event : sentence.events) {
+      if (!is_reported(event, options_)) continue;
+      if (!first) {
+        buffer_ += ',';
+        confidences += ',';
+      }
+      first = false;
+      append_one_line(buffer_, event.type);
+      append_fixed(confidences, event.confidence, 3);
+    }
+    buffer_ += '\t';
+    buffer_ += confidences;
+    buffer_ += '\t';
+    append_one_line(buffer_, sentence.text);
+    buffer_ += '\n';
+  }
+
+  void write_row() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
+
+  std::ostream& out_;
+  ReportOptions options_;
+  std::string buffer_;       // reused for every row
+  std::string confidences_;  // the confidences column, built beside the labels
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_tsv_writer(std::ostream& out, ReportOptions options) {
+  return std::make_unique<TsvWriter>(out, options);
+}
+
+}  // namespace demarche::cli

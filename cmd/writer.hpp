@@ -1,0 +1,68 @@
+// writer.hpp: output records, one implementation per --format.
+//
+// A writer formats each record into a buffer and hands it to the stream in
+// one write; it never flushes (the caller decides, see Output::end_record).
+#pragma once
+
+#include <algorithm>
+#include <demarche/result.hpp>
+#include <memory>
+#include <ostream>
+#include <string_view>
+
+#include "record.hpp"
+
+namespace demarche::cli {
+
+enum class OutputFormat { kJsonl, kTsv, kText };
+
+struct ReportOptions {
+  double threshold = 0.5;  // events below it are not reported
+  bool explain = false;    // add the scoring detail and the cancelled rules
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  // Called once before the first record (the TSV header).
+  virtual void begin() {}
+  virtual void write(const Record& record) = 0;
+};
+
+std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, ReportOptions options);
+std::unique_ptr<Writer> make_tsv_writer(std::ostream& out, ReportOptions options);
+std::unique_ptr<Writer> make_text_writer(std::ostream& out, ReportOptions options);
+std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, ReportOptions options);
+
+// True when `confidence` reaches `threshold`. The tolerance absorbs rounding
+// in the engine's logit/sigmoid round trip: a lone rule of weight 0.6 scores
+// 0.59999999999999998, and `--threshold 0.6` must still report it.
+inline bool clears_threshold(double confidence, double threshold) {
+  constexpr double kTolerance = 1e-9;
+  return confidence + kTolerance >= threshold;
+}
+
+// What the writers agree on.
+inline bool is_reported(const Event& event, const ReportOptions& options) {
+  return clears_threshold(event.confidence, options.threshold);
+}
+
+// Without --explain only the evidence that counted towards the confidence is
+// shown; the rest (a weaker overlapping rule, another member of a group) is
+// detail for --explain.
+inline bool is_shown(const Evidence& evidence, const ReportOptions& options) {
+  return evidence.counted || options.explain;
+}
+
+// The bytes of `text` under `span`, clamped so a bad span can never throw.
+inline std::string_view span_text(std::string_view text, const Span& span) {
+  const std::size_t begin = std::min(span.begin, text.size());
+  const std::size_t end = std::min(std::max(span.end, begin), text.size());
+  return text.substr(begin, end - begin);
+}
+
+// Output records of `record`: its sentences, or one for a document record,
+// or one for a record whose input could not be classified.
+std::size_t output_record_count(const Record& record);
+
+}  // namespace demarche::cli

@@ -1,0 +1,114 @@
+// `classify --input jsonl` on tricky JSON: the reader must accept exactly
+// what a strict JSON parser (nlohmann's, here) accepts, decode `text` the same
+// way, and pass the other fields through unchanged.
+#include <gtest/gtest.h>
+
+#include "cli_support.hpp"
+
+namespace demarche_cli_test {
+namespace {
+
+RunResult classify_jsonl(const std::vector<std::string>& lines) {
+  RunOptions options;
+  for (const std::string& line : lines) options.input += line + "\n";
+  return run({"classify", "--rules", toy_rules(), "--input", "jsonl"}, options);
+}
+
+TEST(JsonlInput, ValidLinesAreDecodedAsAStrictParserDecodesThem) {
+  const std::vector<std::string> lines = {
+      R"({"id":1,"text":"Caf\u00e9 \"hello\" to my friend \/ \ud83d\ude00 \u0041"})",
+      R"(  { "text" : "hello friend" , "id" : "a\tb" }  )",
+      R"({"id":[1,{"x":null}],"text":"é hello friend","meta":{"a":[1,2.5e3,-0,true,false,null,{"b":"\u00e9"}]},"n":-1.5E-7})",
+      R"({"text":"first","text":"hello friend, again"})",
+      R"({"id":true,"text":""})",
+  };
+  const RunResult r = classify_jsonl(lines);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Json input = Json::parse(lines[i]);
+    const Json& record = records[i];
+    EXPECT_FALSE(record.contains("error")) << lines[i];
+    EXPECT_EQ(record["id"], input.value("id", Json())) << lines[i];
+    for (const auto& field : input.items()) {
+      if (field.key() == "id" || field.key() == "text") continue;
+      EXPECT_EQ(record[field.key()], field.value()) << lines[i];
+    }
+    // The sentences cover the decoded text.
+    std::string joined;
+    for (const Json& sentence : record["sentences"]) {
+      joined += sentence["text"].get<std::string>() + " ";
+    }
+    const std::string text = input["text"];
+    if (!text.empty()) {
+      EXPECT_EQ(joined, text + " ") << lines[i];
+    }
+  }
+  EXPECT_EQ(records[0]["sentences"][0]["text"], "Caf\u00e9 \"hello\" to my friend / \U0001F600 A");
+  EXPECT_EQ(event_types(records[0]["sentences"][0]), std::vector<std::string>{"greeting"});
+  EXPECT_EQ(records[1]["id"], "a\tb");
+  // Duplicate keys: the last one wins, as in nlohmann.
+  EXPECT_EQ(records[3]["sentences"][0]["text"], "hello friend, again");
+}
+
+TEST(JsonlInput, PassThroughKeepsTheBytesAsWritten) {
+  // A number no double can hold, and a float written in a particular way.
+  const RunResult r = classify_jsonl(
+      {R"({"id":123456789012345678901234567890,"text":"hi","ratio":1.50,"raw":"\u00e9"})"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(
+      contains(r.out, R"({"id":123456789012345678901234567890,"ratio":1.50,"raw":"\u00e9",)"))
+      << r.out;
+}
+
+TEST(JsonlInput, InvalidLinesAreRejectedLikeAStrictParser) {
+  const std::vector<std::string> lines = {
+      R"({"text":"x",})",        R"({"text":"x"}})",         R"({"text":"\ud800"})",
+      R"({"text":"\udc00 x"})",  "{\"text\":\"raw\ttab\"}",  R"({'text':'x'})",
+      R"({"text":01})",          R"({"text":"x","n":1.})",   R"({"text":"\x"})",
+      R"({"a":tru,"text":"x"})", R"({"text":"x","n":NaN})",  "{\"text\":\"\xff\"}",
+      R"({"text":"x")",          R"({"text":"\u12"})",       R"({"text" "x"})",
+      R"({"text":"x","n":-})",   R"({"text":"x"} trailing)", R"({"text":"x","a":[1,]})",
+  };
+  for (const std::string& line : lines) {
+    ASSERT_FALSE(Json::accept(line)) << "not invalid after all: " << line;
+  }
+  const RunResult r = classify_jsonl(lines);
+  EXPECT_EQ(r.exit_code, 1);
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    ASSERT_TRUE(records[i].contains("error")) << lines[i];
+    EXPECT_TRUE(contains(records[i]["error"], "not valid JSON")) << lines[i];
+    EXPECT_TRUE(records[i]["sentences"].empty());
+  }
+}
+
+TEST(JsonlInput, ValidJsonThatIsNotAnObjectWithText) {
+  const RunResult r =
+      classify_jsonl({"[1,2]", R"("text")", "42", R"({"id":1})", R"({"text":["a"]})", "   "});
+  EXPECT_EQ(r.exit_code, 1);
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records[0]["error"], "not a JSON object");
+  EXPECT_EQ(records[1]["error"], "not a JSON object");
+  EXPECT_EQ(records[2]["error"], "not a JSON object");
+  EXPECT_EQ(records[3]["error"], "missing string field \"text\"");
+  EXPECT_EQ(records[3]["id"], 1);
+  EXPECT_EQ(records[4]["error"], "missing string field \"text\"");
+  EXPECT_EQ(records[5]["error"], "empty line, expected a JSON object");
+}
+
+TEST(JsonlInput, OutputFieldNamesInTheInputAreReplaced) {
+  const RunResult r =
+      classify_jsonl({R"({"id":1,"sentences":"mine","error":"mine too","keep":1,"text":"hi"})"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json record = parse_jsonl(r.out).at(0);
+  EXPECT_TRUE(record["sentences"].is_array());
+  EXPECT_FALSE(record.contains("error"));
+  EXPECT_EQ(record["keep"], 1);
+}
+
+}  // namespace
+}  // namespace demarche_cli_test
