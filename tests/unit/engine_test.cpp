@@ -180,6 +180,40 @@ TEST(Engine, ImportsMakeDefinitionsAndTypesVisible) {
       << all;
 }
 
+TEST(Engine, FilesThatDoNotSeeEachOtherMayReuseADefinitionName) {
+  const std::string rule_a =
+      "import \"common.rules\"\ndefine OTHER = schools?\nrule expulsion.a.x\n  type: expulsion\n"
+      "  weight: 0.8\n  match: expel\n  unless: {OTHER}\n";
+  std::string rule_b = rule_a;
+  rule_b.replace(rule_b.find("schools?"), 8, "parties");
+  rule_b.replace(rule_b.find("expulsion.a.x"), 13, "expulsion.b.x");
+  const Loaded loaded =
+      compile_rules({{"common.rules", kTypes}, {"a.rules", rule_a}, {"b.rules", rule_b}});
+  for (const auto& d : loaded.diagnostics) {
+    if (d.is_error()) ADD_FAILURE() << d.to_string();
+  }
+  ASSERT_TRUE(loaded.ok());
+  // Each rule sees its own OTHER: a.rules is cancelled by schools, b.rules by parties.
+  const SentenceResult r = loaded.engine->classify_sentence("They expel the schools");
+  ASSERT_EQ(r.cancelled.size(), 1u);
+  EXPECT_EQ(r.cancelled[0].rule_id, "expulsion.a.x");
+
+  // A file that imports both sees two definitions of one name: ambiguous.
+  const Loaded both = compile_rules({{"common.rules", kTypes},
+                                     {"a.rules", rule_a},
+                                     {"b.rules", rule_b},
+                                     {"c.rules",
+                                      "import \"a.rules\"\nimport \"b.rules\"\n"
+                                      "rule expulsion.c.x\n  type: expulsion\n"
+                                      "  weight: 0.8\n  match: {OTHER}\n"}});
+  ASSERT_FALSE(both.ok());
+  std::string all;
+  for (const auto& d : both.diagnostics) all += d.to_string() + "\n";
+  EXPECT_NE(all.find("c.rules:6:10: error[E014]: definition {OTHER} is ambiguous here"),
+            std::string::npos)
+      << all;
+}
+
 TEST(Engine, NothingPartialIsLoadedAfterAnError) {
   const Loaded loaded = compile_rules({{"t.rules", std::string(kTypes) + kExpelRule +
                                                        "rule expulsion.bad.one\n  type: expulsion\n"

@@ -29,7 +29,7 @@ std::size_t reference_length(std::string_view s, std::size_t i) {
 Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files_(files) {
   for (std::size_t f = 0; f < files.files.size(); ++f) {
     for (const DefineAst& def : files.files[f].defines) {
-      auto [it, inserted] = entries_.try_emplace(def.name, Entry{&def, f});
+      auto [it, inserted] = entries_.try_emplace({def.name, f}, Entry{&def, f});
       if (!inserted) {
         const SourcePos& first = it->second.define->pos;
         sink.error(def.pos, "E014",
@@ -38,7 +38,7 @@ Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files
       }
     }
   }
-  for (auto& [name, entry] : entries_) expand_entry(entry, sink);
+  for (auto& [key, entry] : entries_) expand_entry(entry, sink);
 }
 
 bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
@@ -58,9 +58,9 @@ bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
       break;
   }
   entry.state = Entry::State::kExpanding;
-  std::optional<std::string> body = substitute(
-      entry.define->body, entry.file, entry.define->pos, sink,
-      [&](const Entry& used) { return expand_entry(entries_.at(used.define->name), sink); });
+  std::optional<std::string> body =
+      substitute(entry.define->body, entry.file, entry.define->pos, sink,
+                 [&](Entry& used) { return expand_entry(used, sink); });
   if (entry.state == Entry::State::kFailed) return false;  // a cycle came back through us
   if (!body) {
     entry.state = Entry::State::kFailed;
@@ -80,19 +80,48 @@ bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
   return true;
 }
 
+Definitions::Entry* Definitions::lookup(std::string_view name, std::size_t file_index,
+                                        const SourcePos& pos, DiagnosticSink& sink) const {
+  const std::vector<std::size_t>& visible = files_.visible[file_index];
+  Entry* found = nullptr;
+  const Entry* elsewhere = nullptr;
+  for (auto it = entries_.lower_bound({std::string(name), 0});
+       it != entries_.end() && it->first.first == name; ++it) {
+    if (std::find(visible.begin(), visible.end(), it->second.file) == visible.end()) {
+      elsewhere = &it->second;
+      continue;
+    }
+    if (found) {
+      sink.error(pos, "E014",
+                 "definition {" + std::string(name) + "} is ambiguous here: both " +
+                     files_.files[found->file].name + " and " + files_.files[it->second.file].name +
+                     " define it");
+      return nullptr;
+    }
+    found = &it->second;
+  }
+  if (!found) {
+    sink.error(pos, "E004",
+               elsewhere
+                   ? "definition {" + std::string(name) + "} is defined in " +
+                         files_.files[elsewhere->file].name + ", which this file does not import"
+                   : "undefined definition {" + std::string(name) + "}");
+  }
+  return found;
+}
+
 std::optional<std::string> Definitions::expand(std::string_view pattern, std::size_t file_index,
                                                const SourcePos& pos, DiagnosticSink& sink) const {
   // Every definition was expanded in the constructor, so this only looks.
   return substitute(pattern, file_index, pos, sink,
-                    [](const Entry& used) { return used.state == Entry::State::kDone; });
+                    [](Entry& used) { return used.state == Entry::State::kDone; });
 }
 
-std::optional<std::string> Definitions::substitute(
-    std::string_view pattern, std::size_t file_index, const SourcePos& pos, DiagnosticSink& sink,
-    const std::function<bool(const Entry&)>& ready) const {
+std::optional<std::string> Definitions::substitute(std::string_view pattern, std::size_t file_index,
+                                                   const SourcePos& pos, DiagnosticSink& sink,
+                                                   const std::function<bool(Entry&)>& ready) const {
   std::string out;
   bool ok = true;
-  const std::vector<std::size_t>& visible = files_.visible[file_index];
   for (std::size_t i = 0; i < pattern.size();) {
     const std::size_t length = reference_length(pattern, i);
     if (length == 0) {
@@ -101,17 +130,11 @@ std::optional<std::string> Definitions::substitute(
     }
     const std::string_view name = pattern.substr(i + 1, length - 2);
     const SourcePos here = shifted(pos, i);
-    auto it = entries_.find(name);
-    if (it == entries_.end()) {
-      sink.error(here, "E004", "undefined definition {" + std::string(name) + "}");
+    Entry* entry = lookup(name, file_index, here, sink);
+    if (!entry) {
       ok = false;
-    } else if (std::find(visible.begin(), visible.end(), it->second.file) == visible.end()) {
-      sink.error(here, "E004",
-                 "definition {" + std::string(name) + "} is defined in " +
-                     files_.files[it->second.file].name + ", which this file does not import");
-      ok = false;
-    } else if (ready(it->second)) {
-      out += it->second.expansion;
+    } else if (ready(*entry)) {
+      out += entry->expansion;
     } else {
       ok = false;  // already reported where the definition is
     }

@@ -14,8 +14,10 @@ namespace demarche::rules {
 
 class Definitions {
  public:
-  // Collects every definition, reporting duplicates (E014), undefined (E004)
-  // and recursive (E005) references and invalid bodies (E008).
+  // Collects every definition, reporting duplicates within a file and names
+  // that two visible files both define (E014), undefined (E004) and
+  // recursive (E005) references and invalid bodies (E008). Files that do not
+  // see each other may each define the same name for their own use.
   Definitions(const ParsedFiles& files, DiagnosticSink& sink);
 
   // `pattern` with every {NAME} replaced by its expansion as (?:...), as seen
@@ -38,10 +40,17 @@ class Definitions {
   // expansion (the constructor expands on demand; later callers only look).
   std::optional<std::string> substitute(std::string_view pattern, std::size_t file_index,
                                         const SourcePos& pos, DiagnosticSink& sink,
-                                        const std::function<bool(const Entry&)>& ready) const;
+                                        const std::function<bool(Entry&)>& ready) const;
+
+  // Resolves `name` as seen from `file_index`; reports and returns null
+  // when it is undefined there or ambiguous.
+  Entry* lookup(std::string_view name, std::size_t file_index, const SourcePos& pos,
+                DiagnosticSink& sink) const;
 
   const ParsedFiles& files_;
-  std::map<std::string, Entry, std::less<>> entries_;
+  // Keyed by (name, declaring file). Mutable only so that the constructor
+  // can expand entries on demand through the same lookup that expand() uses.
+  mutable std::map<std::pair<std::string, std::size_t>, Entry, std::less<>> entries_;
 };
 
 }  // namespace demarche::rules
