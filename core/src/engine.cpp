@@ -1,6 +1,7 @@
 #include "demarche/engine.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 #include "engine_impl.hpp"
@@ -14,20 +15,22 @@ namespace demarche {
 Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
     : program(std::move(p)),
       set_memory(memory),
-      pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, memory)),
+      pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, program->piece_in_set,
+                                                     memory)),
       scorer(program->types),
       sequences_using_piece(program->piece_regexes.size()) {
-  auto add = [&](std::size_t rule, bool is_unless, const rules::CompiledSequence& seq) {
-    std::vector<int> distinct = seq.pieces;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    const auto id = static_cast<std::uint32_t>(sequences.size());
-    for (int piece : distinct) sequences_using_piece[static_cast<std::size_t>(piece)].push_back(id);
-    sequences.push_back(SequenceRef{rule, is_unless, &seq, distinct.size()});
-  };
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
-    for (const rules::CompiledSequence& seq : program->rules[r].matches) add(r, false, seq);
-    for (const rules::CompiledSequence& seq : program->rules[r].unless) add(r, true, seq);
+    for (const rules::CompiledSequence& seq : program->rules[r].matches) {
+      std::vector<int> in_set;
+      for (int piece : seq.pieces) {
+        if (pieces->in_set(piece)) in_set.push_back(piece);
+      }
+      std::sort(in_set.begin(), in_set.end());
+      in_set.erase(std::unique(in_set.begin(), in_set.end()), in_set.end());
+      const auto id = static_cast<std::uint32_t>(sequences.size());
+      for (int piece : in_set) sequences_using_piece[static_cast<std::size_t>(piece)].push_back(id);
+      sequences.push_back(SequenceRef{r, &seq, in_set.size()});
+    }
   }
 }
 
@@ -38,10 +41,9 @@ namespace {
 class SentenceMatch {
  public:
   SentenceMatch(const match::PieceSet& pieces, std::string_view text, std::vector<int> present)
-      : pieces_(pieces), text_(text), present_(std::move(present)), occurrences_(present_.size()) {}
+      : pieces_(pieces), text_(text), present_(std::move(present)) {}
 
   // The chain of spans (normalised offsets) where `seq` matches, if it does.
-  // Every piece of `seq` must be one the set reported.
   std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq) {
     std::vector<const std::vector<Span>*> lists;
     for (int piece : seq.pieces) {
@@ -49,28 +51,33 @@ class SentenceMatch {
       if (occ.empty()) return std::nullopt;
       lists.push_back(&occ);
     }
-    std::vector<Span> chain;
     if (lists.size() == 1) return std::vector<Span>{lists[0]->front()};
     if (!words_) words_.emplace(text_);
+    std::vector<Span> chain;
     if (!match::find_sequence(lists, seq.gaps, *words_, &chain)) return std::nullopt;
     return chain;
   }
 
  private:
   const std::vector<Span>& occurrences(int piece) {
-    const auto at = static_cast<std::size_t>(
-        std::lower_bound(present_.begin(), present_.end(), piece) - present_.begin());
-    if (!occurrences_[at]) {
-      occurrences_[at].emplace();
-      pieces_.occurrences(piece, text_, &*occurrences_[at]);
+    for (const auto& [id, spans] : cache_) {
+      if (id == piece) return spans;
     }
-    return *occurrences_[at];
+    cache_.emplace_back(piece, std::vector<Span>{});
+    std::vector<Span>& spans = cache_.back().second;
+    // A piece in the set that the set did not report cannot occur: skip the search.
+    if (!pieces_.in_set(piece) || std::binary_search(present_.begin(), present_.end(), piece)) {
+      pieces_.occurrences(piece, text_, &spans);
+    }
+    return spans;
   }
 
   const match::PieceSet& pieces_;
   std::string_view text_;
   std::vector<int> present_;
-  std::vector<std::optional<std::vector<Span>>> occurrences_;
+  // Few pieces are looked up per sentence, so a flat list beats a map. A
+  // deque keeps references stable while it grows.
+  std::deque<std::pair<int, std::vector<Span>>> cache_;
   std::optional<text::WordIndex> words_;
 };
 
@@ -107,7 +114,7 @@ SentenceResult Engine::classify_sentence(std::string_view text) const {
   std::vector<std::uint32_t> complete;
   for (int piece : present) {
     for (std::uint32_t id : impl_->sequences_using_piece[static_cast<std::size_t>(piece)]) {
-      if (++seen[id] == impl_->sequences[id].distinct_pieces) complete.push_back(id);
+      if (++seen[id] == impl_->sequences[id].pieces_in_set) complete.push_back(id);
     }
   }
   std::sort(complete.begin(), complete.end());
@@ -120,17 +127,15 @@ SentenceResult Engine::classify_sentence(std::string_view text) const {
     std::size_t end = i;
     while (end < complete.size() && impl_->sequences[complete[end]].rule == rule_index) ++end;
     std::optional<std::vector<Span>> fired;
-    std::optional<std::vector<Span>> cancelled;
     for (std::size_t k = i; k < end && !fired; ++k) {
-      const auto& ref = impl_->sequences[complete[k]];
-      if (!ref.is_unless) fired = sentence.find(*ref.sequence);
-    }
-    for (std::size_t k = i; k < end && fired && !cancelled; ++k) {
-      const auto& ref = impl_->sequences[complete[k]];
-      if (ref.is_unless) cancelled = sentence.find(*ref.sequence);
+      fired = sentence.find(*impl_->sequences[complete[k]].sequence);
     }
     i = end;
     if (!fired) continue;
+    std::optional<std::vector<Span>> cancelled;
+    for (const rules::CompiledSequence& seq : program.rules[rule_index].unless) {
+      if ((cancelled = sentence.find(seq))) break;
+    }
     const RuleInfo& info = program.infos[rule_index];
     if (cancelled) {
       result.cancelled.push_back(Cancellation{info.id, info.event_type, to_original(norm, *fired),

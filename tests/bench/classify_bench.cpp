@@ -11,14 +11,20 @@
 
 namespace {
 
-const std::vector<std::string>& corpus() {
-  static const std::vector<std::string> sentences =
-      demarche::bench::news_like_sentences(20000, 0.05, 7);
-  return sentences;
+using demarche::bench::Variety;
+
+const std::vector<std::string>& corpus(Variety variety) {
+  static const std::vector<std::string> templates =
+      demarche::bench::news_like_sentences(20000, 0.05, 7, Variety::kTemplates);
+  static const std::vector<std::string> varied =
+      demarche::bench::news_like_sentences(200000, 0.05, 7, Variety::kZipfVocabulary);
+  return variety == Variety::kTemplates ? templates : varied;
 }
 
+// state.range(0): 0 for the template corpus, 1 for the varied one.
 void run(benchmark::State& state, const demarche::Engine& engine) {
-  const auto& sentences = corpus();
+  const auto& sentences =
+      corpus(state.range(0) == 0 ? Variety::kTemplates : Variety::kZipfVocabulary);
   std::size_t bytes = 0;
   std::size_t events = 0;
   std::size_t i = 0;
@@ -48,7 +54,7 @@ void BM_ShippedRules(benchmark::State& state) {
   state.counters["rules"] = static_cast<double>(loaded.engine->rules().size());
   run(state, *loaded.engine);
 }
-BENCHMARK(BM_ShippedRules)->MinTime(3);
+BENCHMARK(BM_ShippedRules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
 void BM_Generated1000Rules(benchmark::State& state) {
   static const demarche::Loaded loaded = must(
@@ -56,7 +62,7 @@ void BM_Generated1000Rules(benchmark::State& state) {
   state.counters["rules"] = static_cast<double>(loaded.engine->rules().size());
   run(state, *loaded.engine);
 }
-BENCHMARK(BM_Generated1000Rules)->MinTime(3);
+BENCHMARK(BM_Generated1000Rules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "corpus.hpp"
 
 #include <array>
+#include <optional>
 #include <random>
 
 namespace demarche::bench {
@@ -53,16 +54,61 @@ const std::array<std::string, 6> kTails = {", according to a statement released 
                                            " despite calls for restraint from its partners.",
                                            "."};
 
+const std::array<std::string, 24> kFunctionWords = {
+    "the", "of",   "and", "to",  "in", "a",    "on",    "for",  "with", "that",  "by",   "as",
+    "at",  "from", "its", "was", "is", "said", "after", "over", "has",  "which", "were", "their"};
+
+// Made-up words of 3 to 10 letters, drawn with Zipf-like frequencies.
+class ZipfWords {
+ public:
+  explicit ZipfWords(std::mt19937& rng) {
+    std::uniform_int_distribution<int> length(3, 10);
+    std::uniform_int_distribution<int> letter(0, 25);
+    std::vector<double> weights;
+    for (int i = 0; i < 30000; ++i) {
+      std::string w;
+      for (int n = length(rng); n > 0; --n) w += static_cast<char>('a' + letter(rng));
+      words_.push_back(std::move(w));
+      weights.push_back(1.0 / (i + 1));
+    }
+    pick_ = std::discrete_distribution<std::size_t>(weights.begin(), weights.end());
+  }
+  std::string phrase(std::mt19937& rng, std::size_t bytes) {
+    std::string out;
+    std::bernoulli_distribution function_word(0.4);
+    while (out.size() < bytes) {
+      out += ' ';
+      out += function_word(rng) ? pick(kFunctionWords, rng) : words_[pick_(rng)];
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::string> words_;
+  std::discrete_distribution<std::size_t> pick_;
+};
+
 }  // namespace
 
-std::vector<std::string> news_like_sentences(std::size_t count, double event_share, unsigned seed) {
+std::vector<std::string> news_like_sentences(std::size_t count, double event_share, unsigned seed,
+                                             Variety variety) {
   std::mt19937 rng(seed);
   std::bernoulli_distribution is_event(event_share);
+  std::uniform_int_distribution<std::size_t> filler_bytes(60, 160);
+  std::optional<ZipfWords> zipf;
+  if (variety == Variety::kZipfVocabulary) zipf.emplace(rng);
   std::vector<std::string> out;
   out.reserve(count);
   while (out.size() < count) {
-    std::string s = pick(kActors, rng) + " " +
-                    (is_event(rng) ? pick(kEvents, rng) : pick(kNeutral, rng)) + pick(kTails, rng);
+    const bool event = is_event(rng);
+    std::string s = pick(kActors, rng) + " ";
+    if (zipf) {
+      s += event ? pick(kEvents, rng) + zipf->phrase(rng, filler_bytes(rng) / 3)
+                 : zipf->phrase(rng, filler_bytes(rng)).substr(1);
+      s += ".";
+    } else {
+      s += (event ? pick(kEvents, rng) : pick(kNeutral, rng)) + pick(kTails, rng);
+    }
     if (s.size() >= 100 && s.size() <= 250) out.push_back(std::move(s));
   }
   return out;
@@ -72,21 +118,24 @@ std::string generated_rules(std::size_t count, unsigned seed) {
   std::mt19937 rng(seed);
   const std::array<std::string, 4> types = {"expulsion", "withdrawal", "condemnation", "sanction"};
   const std::array<std::string, 16> verbs = {
-      "expel", "oust", "evict", "banish", "recall", "withdraw", "evacuate", "repatriate",
-      "condemn", "denounce", "deplore", "decry", "sanction", "blacklist", "embargo", "freeze"};
+      "expel",   "oust",     "evict",   "banish", "recall",   "withdraw",  "evacuate", "repatriate",
+      "condemn", "denounce", "deplore", "decry",  "sanction", "blacklist", "embargo",  "freeze"};
   // Rules differ the way real ones do: by whom or what they are about.
   const std::array<std::string, 25> qualifiers = {
       "russian", "french", "german", "chinese", "iranian", "british", "turkish", "israeli",
       "cuban", "venezuelan", "malian", "sudanese", "polish", "czech", "dutch", "belgian",
-      "american", "canadian", "saudi", "qatari", "indian", "pakistani", "korean", "japanese",
-      "australian"};
+      "american", "canadian", "saudi", "qatari", "indian", "pakistani", "two", "its", "the"};
   const std::array<std::string, 40> objects = {
-      "diplomats?", "envoys?", "ambassadors?", "attach[eé]s?", "troops", "soldiers", "staff",
-      "missions?", "consuls?", "journalists?", "advisers?", "contractors?", "peacekeepers?",
-      "officials", "ministers?", "generals?", "oligarchs?", "banks?", "firms", "airlines?",
-      "launch(?:es)?", "attacks?", "crackdown", "strikes?", "tests?", "annexation", "incursions?",
-      "executions?", "arrests?", "blockade", "exports", "imports", "assets", "vessels?",
-      "tankers?", "shipments?", "refiner(?:y|ies)", "exchanges?", "mines?", "ports?"};
+      "diplomats?",       "envoys?",      "ambassadors?", "attach[eé]s?",
+      "troops",           "soldiers",     "staff",        "missions?",
+      "consuls?",         "journalists?", "advisers?",    "contractors?",
+      "peacekeepers?",    "officials",    "ministers?",   "generals?",
+      "oligarchs?",       "banks?",       "firms",        "airlines?",
+      "launch(?:es)?",    "attacks?",     "crackdown",    "strikes?",
+      "tests?",           "annexation",   "incursions?",  "executions?",
+      "arrests?",         "blockade",     "exports",      "imports",
+      "assets",           "vessels?",     "tankers?",     "shipments?",
+      "refiner(?:y|ies)", "exchanges?",   "mines?",       "ports?"};
   std::string text;
   for (const std::string& t : types) text += "event " + t + "\n  prior: 0.05\n";
   for (std::size_t v = 0; v < verbs.size(); ++v) {
@@ -94,12 +143,14 @@ std::string generated_rules(std::size_t count, unsigned seed) {
   }
   for (std::size_t r = 0; r < count; ++r) {
     const std::size_t v = std::uniform_int_distribution<std::size_t>(0, verbs.size() - 1)(rng);
-    const std::string object = qualifiers[r % qualifiers.size()] + " " + objects[(r / qualifiers.size()) % objects.size()];
+    const std::string object =
+        qualifiers[r % qualifiers.size()] + " " + objects[(r / qualifiers.size()) % objects.size()];
     const int gap = std::uniform_int_distribution<int>(2, 8)(rng);
     text += "rule " + types[v / 4] + ".generated.r" + std::to_string(r) + "\n";
     text += "  type: " + types[v / 4] + "\n  weight: 0.8\n  description: generated\n";
     text += "  match: {V" + std::to_string(v) + "} ~" + std::to_string(gap) + " " + object + "\n";
-    text += "  match: " + object + " ~4 (?:were|was|have been|had been) {V" + std::to_string(v) + "}\n";
+    text +=
+        "  match: " + object + " ~4 (?:were|was|have been|had been) {V" + std::to_string(v) + "}\n";
     if (r % 4 == 0) text += "  unless: (?:threat\\w*|vow\\w*) to ~1 {V" + std::to_string(v) + "}\n";
   }
   return text;

@@ -4,6 +4,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace demarche::match {
 
@@ -17,12 +19,21 @@ namespace {
 constexpr const char* kNonWord = "[^0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
 }  // namespace
 
+namespace {
+const std::string kWholeWordPrefix = std::string("(?:^|") + kNonWord + ")(";
+}  // namespace
+
+bool is_whole_word_regex(const std::string& regex) {
+  const std::size_t at = regex.rfind("(?i)", 0) == 0 ? 4 : 0;
+  return regex.compare(at, kWholeWordPrefix.size(), kWholeWordPrefix) == 0;
+}
+
 std::string piece_regex(const PieceSpec& spec) {
   std::string out = spec.case_insensitive ? "(?i)" : "";
   if (spec.whole_words) {
     // RE2 has no look-around and its \b is ASCII-only, so the boundary
     // characters are consumed and group 1 carries the piece's own span.
-    out += std::string("(?:^|") + kNonWord + ")(" + spec.pattern + ")(?:" + kNonWord + "|$)";
+    out += kWholeWordPrefix + spec.pattern + ")(?:" + kNonWord + "|$)";
   } else {
     out += "(" + spec.pattern + ")";
   }
@@ -34,7 +45,9 @@ struct PieceSet::SetHolder {
   RE2::Set set;
 };
 
-PieceSet::PieceSet(const std::vector<std::string>& regexes, std::int64_t max_memory) {
+PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<bool>& in_set,
+                   std::int64_t max_memory)
+    : set_index_(regexes.size(), -1) {
   RE2::Options set_options;
   set_options.set_log_errors(false);
   set_options.set_max_mem(max_memory);
@@ -44,14 +57,20 @@ PieceSet::PieceSet(const std::vector<std::string>& regexes, std::int64_t max_mem
   RE2::Options piece_options;
   piece_options.set_log_errors(false);
   pieces_.reserve(regexes.size());
-  for (const std::string& regex : regexes) {
+  for (std::size_t i = 0; i < regexes.size(); ++i) {
+    pieces_.push_back(std::make_unique<RE2>(regexes[i], piece_options));
+    whole_words_.push_back(is_whole_word_regex(regexes[i]));
+    if (!in_set[i]) continue;
     std::string error;
-    if (set_->set.Add(regex, &error) < 0 && build_error_.empty()) {
-      build_error_ = "pattern set rejected " + regex + ": " + error;
+    const int member = set_->set.Add(regexes[i], &error);
+    if (member < 0) {
+      if (build_error_.empty()) build_error_ = "pattern set rejected " + regexes[i] + ": " + error;
+      continue;
     }
-    pieces_.push_back(std::make_unique<RE2>(regex, piece_options));
+    set_index_[i] = member;
+    piece_of_.push_back(static_cast<int>(i));
   }
-  if (build_error_.empty() && !regexes.empty() && !set_->set.Compile()) {
+  if (build_error_.empty() && !piece_of_.empty() && !set_->set.Compile()) {
     build_error_ = "the pattern set does not fit in its memory budget (" +
                    std::to_string(max_memory >> 20) + " MiB); raise it";
   }
@@ -61,9 +80,10 @@ PieceSet::~PieceSet() = default;
 
 bool PieceSet::present(std::string_view text, std::vector<int>* ids, std::string* error) const {
   ids->clear();
-  if (pieces_.empty()) return true;
+  if (piece_of_.empty()) return true;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   if (set_->set.Match(re2::StringPiece(text.data(), text.size()), ids, &info)) {
+    for (int& id : *ids) id = piece_of_[static_cast<std::size_t>(id)];
     std::sort(ids->begin(), ids->end());
     return true;
   }
@@ -75,19 +95,51 @@ bool PieceSet::present(std::string_view text, std::vector<int>* ids, std::string
   return false;
 }
 
+namespace {
+
+bool is_boundary_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && !std::isalnum(u) && c != '_';
+}
+
+// The piece's own span within a whole-word match [begin, end) of
+// piece_regex(), when the boundary characters around it are certain: the
+// leading one was consumed unless the match starts the text, the trailing
+// one unless it ends the text. Asking RE2 for the group costs a second,
+// slower engine run, so it is done only where this cannot tell.
+std::optional<Span> trim_boundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin == 0 && is_boundary_byte(text[0])) return std::nullopt;
+  if (end == text.size() && is_boundary_byte(text[end - 1])) return std::nullopt;
+  const std::size_t piece_begin = begin == 0 ? 0 : begin + 1;
+  const std::size_t piece_end = end == text.size() ? end : end - 1;
+  if (piece_begin >= piece_end) return std::nullopt;
+  return Span{piece_begin, piece_end};
+}
+
+}  // namespace
+
 void PieceSet::occurrences(int id, std::string_view text, std::vector<Span>* out) const {
   out->clear();
   const RE2& re = *pieces_[static_cast<std::size_t>(id)];
+  const bool whole_words = whole_words_[static_cast<std::size_t>(id)];
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece groups[2];
   std::size_t start = 0;
-  while (start <= text.size() && re.Match(whole, start, text.size(), RE2::UNANCHORED, groups, 2)) {
-    const std::size_t begin = static_cast<std::size_t>(groups[1].data() - text.data());
-    const std::size_t end = begin + groups[1].size();
-    out->push_back(Span{begin, end});
+  while (start <= text.size() &&
+         re.Match(whole, start, text.size(), RE2::UNANCHORED, groups, whole_words ? 1 : 2)) {
+    const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
+    const std::size_t match_end = match_begin + groups[0].size();
+    std::optional<Span> piece;
+    if (whole_words) piece = trim_boundaries(text, match_begin, match_end);
+    if (!piece) {
+      re.Match(whole, match_begin, match_end, RE2::ANCHOR_BOTH, groups, 2);
+      const auto b = static_cast<std::size_t>(groups[1].data() - text.data());
+      piece = Span{b, b + groups[1].size()};
+    }
+    out->push_back(*piece);
     // Resume at the piece's end, not the whole match's: the boundary
     // character after one occurrence may be the one before the next.
-    start = std::max(end, begin + 1);
+    start = std::max(piece->end, piece->begin + 1);
   }
 }
 

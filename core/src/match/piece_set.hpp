@@ -31,11 +31,16 @@ struct PieceSpec {
 // identical final strings are one piece however many rules use them.
 std::string piece_regex(const PieceSpec& spec);
 
+// Whether `regex` (from piece_regex) was built with whole_words.
+bool is_whole_word_regex(const std::string& regex);
+
 class PieceSet {
  public:
-  // `regexes` come from piece_regex() and must each be valid RE2.
-  // `max_memory` bounds the set's automaton.
-  PieceSet(const std::vector<std::string>& regexes, std::int64_t max_memory);
+  // `regexes` come from piece_regex() and must each be valid RE2; only those
+  // with `in_set` true join the combined set (see common_words.hpp), the
+  // others are searched for on demand. `max_memory` bounds the set's automaton.
+  PieceSet(const std::vector<std::string>& regexes, const std::vector<bool>& in_set,
+           std::int64_t max_memory);
   ~PieceSet();
   // Holds compiled automata and their caches: share it, do not copy it.
   PieceSet(const PieceSet&) = delete;
@@ -44,7 +49,9 @@ class PieceSet {
   // Empty when construction succeeded.
   const std::string& build_error() const { return build_error_; }
 
-  // Fills `ids` with the pieces that occur somewhere in `text`, ascending.
+  bool in_set(int id) const { return set_index_[static_cast<std::size_t>(id)] >= 0; }
+
+  // Fills `ids` with the pieces in the set that occur in `text`, ascending.
   // Returns false with `error` set when the set could not answer (its DFA ran
   // out of memory): never read that as "no piece occurs".
   bool present(std::string_view text, std::vector<int>* ids, std::string* error) const;
@@ -57,6 +64,9 @@ class PieceSet {
  private:
   struct SetHolder;
   std::unique_ptr<SetHolder> set_;
+  std::vector<bool> whole_words_;  // per piece
+  std::vector<int> set_index_;     // per piece: its index in the set, or -1
+  std::vector<int> piece_of_;      // per set member: its piece
   std::vector<std::unique_ptr<re2::RE2>> pieces_;
   std::string build_error_;
 };

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "match/common_words.hpp"
 #include "match/piece_set.hpp"
 #include "rules/definitions.hpp"
 #include "rules/lint.hpp"
@@ -104,10 +105,39 @@ class Compiler {
         compile_rule(rule, f);
       }
     }
+    choose_set_members();
     return std::move(program_);
   }
 
  private:
+  // Selective pieces join the set: one scan then tells which of them occur,
+  // and a sequence whose selective pieces are absent costs nothing more. A
+  // `match:` sequence made only of common-word pieces keeps them all in the
+  // set so that it can still be found; common pieces of `unless:` sequences
+  // are searched for only once their rule has fired.
+  void choose_set_members() {
+    program_.piece_in_set.assign(program_.piece_regexes.size(), false);
+    auto mark_selective = [&](const CompiledSequence& seq) {
+      bool any = false;
+      for (int piece : seq.pieces) {
+        if (!piece_common_[static_cast<std::size_t>(piece)]) {
+          program_.piece_in_set[static_cast<std::size_t>(piece)] = true;
+          any = true;
+        }
+      }
+      return any;
+    };
+    for (const CompiledRule& rule : program_.rules) {
+      for (const CompiledSequence& seq : rule.matches) {
+        if (!mark_selective(seq)) {
+          for (int piece : seq.pieces)
+            program_.piece_in_set[static_cast<std::size_t>(piece)] = true;
+        }
+      }
+      for (const CompiledSequence& seq : rule.unless) mark_selective(seq);
+    }
+  }
+
   void collect_events() {
     for (std::size_t f = 0; f < files_.files.size(); ++f) {
       for (const EventAst& event : files_.files[f].events) {
@@ -300,7 +330,10 @@ class Compiler {
     spec.pattern = *expanded;
     std::string regex = match::piece_regex(spec);
     auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
-    if (fresh) program_.piece_regexes.push_back(std::move(regex));
+    if (fresh) {
+      program_.piece_regexes.push_back(std::move(regex));
+      piece_common_.push_back(match::matches_a_common_word(*expanded, spec.case_insensitive));
+    }
     return it->second;
   }
 
@@ -334,6 +367,7 @@ class Compiler {
   std::vector<std::size_t> event_file_;
   std::vector<SourcePos> event_pos_;
   std::map<std::string, int> piece_ids_;
+  std::vector<bool> piece_common_;
 };
 
 }  // namespace

@@ -28,6 +28,9 @@ struct Program {
   std::vector<RuleInfo> infos;  // parallel to rules
   std::vector<CompiledRule> rules;
   std::vector<std::string> piece_regexes;  // distinct; see match::piece_regex
+  // Per piece: whether it joins the combined set. Pieces that match common
+  // words stay out unless a `match:` sequence has nothing else to find it by.
+  std::vector<bool> piece_in_set;
 };
 
 // Resolves names and compiles every pattern, reporting every error (and, with
