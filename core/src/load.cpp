@@ -135,6 +135,7 @@ Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& opti
 
 Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options) {
   std::vector<std::string> roots;
+  roots.reserve(sources.size());
   for (const RuleSource& s : sources) roots.push_back(s.name);
   return build(roots, MemoryReader(sources), options);
 }

@@ -29,7 +29,7 @@ std::size_t reference_length(std::string_view s, std::size_t i) {
 Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files_(files) {
   for (std::size_t f = 0; f < files.files.size(); ++f) {
     for (const DefineAst& def : files.files[f].defines) {
-      auto [it, inserted] = entries_.try_emplace({def.name, f}, Entry{&def, f});
+      auto [it, inserted] = entries_.try_emplace({def.name, f}, Entry{&def, f, Entry::State::kPending, {}});
       if (!inserted) {
         const SourcePos& first = it->second.define->pos;
         sink.error(def.pos, "E014",
@@ -130,13 +130,12 @@ std::optional<std::string> Definitions::substitute(std::string_view pattern, std
     }
     const std::string_view name = pattern.substr(i + 1, length - 2);
     const SourcePos here = shifted(pos, i);
+    // A definition that failed to expand was already reported where it is.
     Entry* entry = lookup(name, file_index, here, sink);
-    if (!entry) {
-      ok = false;
-    } else if (ready(*entry)) {
+    if (entry && ready(*entry)) {
       out += entry->expansion;
     } else {
-      ok = false;  // already reported where the definition is
+      ok = false;
     }
     i += length;
   }
