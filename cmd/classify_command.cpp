@@ -11,6 +11,7 @@
 #include "input_file.hpp"
 #include "progress.hpp"
 #include "rule_loading.hpp"
+#include "text_format.hpp"
 
 namespace demarche::cli {
 namespace {
@@ -38,7 +39,10 @@ class RecordErrors {
     progress_.finish();  // start on a clean line
     std::cerr << "demarche: " << record.source;
     if (record.line != 0) std::cerr << ':' << record.line;
-    std::cerr << ": " << first_error(record) << '\n';
+    // The message may quote input bytes: keep it to one line of valid UTF-8.
+    std::string message;
+    append_one_line(message, first_error(record));
+    std::cerr << ": " << message << '\n';
   }
 
   // Prints the total; true when there was any error.
@@ -71,7 +75,8 @@ class RecordErrors {
 int run_classify(const std::vector<std::string>& args, Output& output) {
   const std::optional<ClassifyOptions> options = parse_classify_options(args, output.stream());
   if (!options) return kExitOk;
-  const std::shared_ptr<const Engine> engine = load_engine(options->rule_paths, std::cerr);
+  const std::shared_ptr<const Engine> engine =
+      load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
 
   const std::unique_ptr<Writer> writer =
       make_writer(options->format, output.stream(), options->report);

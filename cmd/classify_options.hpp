@@ -1,11 +1,13 @@
 // classify_options.hpp: the command line of `demarche classify`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "command_line.hpp"
 #include "reader.hpp"
 #include "writer.hpp"
 
@@ -13,6 +15,7 @@ namespace demarche::cli {
 
 struct ClassifyOptions {
   std::vector<std::string> rule_paths;
+  std::int64_t set_memory_mib = kDefaultSetMemoryMib;
   std::vector<std::string> files;  // never empty: "-" when none was named
   InputMode input = InputMode::kLines;
   OutputFormat format = OutputFormat::kJsonl;

@@ -46,6 +46,21 @@ void add_rules_option(po::options_description& options, std::vector<std::string>
       "rule file or folder (repeatable); default: $DEMARCHE_RULES, else the shipped rules");
 }
 
+void add_set_memory_option(po::options_description& options, std::int64_t& mib) {
+  options.add_options()(
+      "set-memory",
+      po::value<std::int64_t>(&mib)->value_name("MIB")->default_value(kDefaultSetMemoryMib),
+      "memory budget of the combined pattern set, in MiB (raise it when the rules "
+      "fail to load with E017)");
+}
+
+void check_set_memory(const CommandSpec& spec, std::int64_t mib) {
+  if (mib < 1 || mib > kMaxSetMemoryMib) {
+    throw UsageError(spec.name, "demarche " + spec.name + ": --set-memory must be between 1 and " +
+                                    std::to_string(kMaxSetMemoryMib) + " (MiB)");
+  }
+}
+
 void add_threshold_option(po::options_description& options, double& threshold) {
   options.add_options()("threshold,t",
                         po::value<double>(&threshold)->value_name("T")->default_value(0.5, "0.5"),

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -36,6 +37,14 @@ void add_help_option(po::options_description& options);
 
 // --rules PATH (repeatable), for every command that needs rules.
 void add_rules_option(po::options_description& options, std::vector<std::string>& paths);
+
+// --set-memory MIB: the memory budget of the combined pattern set
+// (LoadOptions::set_memory_bytes), for every command that loads rules.
+constexpr std::int64_t kDefaultSetMemoryMib = 512;
+constexpr std::int64_t kMaxSetMemoryMib = std::int64_t{1} << 20;  // 1 TiB
+void add_set_memory_option(po::options_description& options, std::int64_t& mib);
+// Throws UsageError unless 1 <= mib <= kMaxSetMemoryMib.
+void check_set_memory(const CommandSpec& spec, std::int64_t mib);
 
 // --threshold T with a check that 0 <= T <= 1.
 void add_threshold_option(po::options_description& options, double& threshold);

@@ -21,12 +21,20 @@ double logit(double p) {
 
 // A number with a sign always shown, so columns of terms read as a sum.
 std::string signed_fixed(double value) {
-  return (value >= 0 ? "+" : "") + fixed(value, 3);
+  std::string out = fixed(value, 3);
+  if (value >= 0) out.insert(0, 1, '+');
+  return out;
 }
 
 // "-2.197" as "(-2.197)", so a subtraction never shows "- -".
 std::string parenthesized(double value) {
-  return value < 0 ? "(" + fixed(value, 3) + ")" : fixed(value, 3);
+  std::string out = fixed(value, 3);
+  if (value < 0) {
+    // Built in place: "(" + std::string trips GCC 12's -Wrestrict false positive.
+    out.insert(0, 1, '(');
+    out += ')';
+  }
+  return out;
 }
 
 std::string quoted_spans(std::string_view text, const std::vector<Span>& spans) {
@@ -128,9 +136,11 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
       "no WORDS, standard input is read and each of its sentences is explained."};
   std::vector<std::string> rule_paths;
   double threshold = 0.5;
+  std::int64_t set_memory_mib = kDefaultSetMemoryMib;
   po::options_description visible("Options");
   add_help_option(visible);
   add_rules_option(visible, rule_paths);
+  add_set_memory_option(visible, set_memory_mib);
   add_threshold_option(visible, threshold);
   const po::variables_map vm = parse_command_line(spec, args, visible, "words");
   if (vm.count("help") != 0) {
@@ -138,7 +148,8 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
     return kExitOk;
   }
   check_threshold(spec, threshold);
-  const std::shared_ptr<const Engine> engine = load_engine(rule_paths, std::cerr);
+  check_set_memory(spec, set_memory_mib);
+  const std::shared_ptr<const Engine> engine = load_engine(rule_paths, set_memory_mib, std::cerr);
 
   std::vector<SentenceResult> sentences;
   std::string text;

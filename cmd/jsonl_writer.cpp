@@ -1,32 +1,32 @@
-// --format jsonl: one JSON object per line, built by hand rather than through
-// nlohmann::json values: this is the hot path, and building a tree per record
-// would cost more than classifying it.
+// --format jsonl: one JSON object per line. Each object is built as a
+// nlohmann::ordered_json value (so fields come out in the documented order)
+// and serialised with to_json_text(), which replaces ill-formed UTF-8 in the
+// input's text by U+FFFD instead of throwing. The lines of one input record
+// are gathered in one reused buffer and handed to the stream in one write.
 #include "text_format.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
 namespace {
 
-void append_spans(std::string& out, const std::vector<Span>& spans) {
-  out += '[';
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '[';
-    append_size(out, spans[i].begin);
-    out += ',';
-    append_size(out, spans[i].end);
-    out += ']';
-  }
-  out += ']';
+// An empty object with room for `fields` fields, so adding them does not
+// reallocate (most of the cost of building a small object is allocation).
+Json object_with_room(std::size_t fields) {
+  Json object = Json::object();
+  object.get_ref<Json::object_t&>().reserve(fields);
+  return object;
 }
 
-void append_matched(std::string& out, std::string_view text, const std::vector<Span>& spans) {
-  out += '[';
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, span_text(text, spans[i]));
-  }
-  out += ']';
+Json spans_json(const std::vector<Span>& spans) {
+  Json list = Json::array();
+  for (const Span& span : spans) list.push_back(Json::array({span.begin, span.end}));
+  return list;
+}
+
+Json matched_json(std::string_view text, const std::vector<Span>& spans) {
+  Json list = Json::array();
+  for (const Span& span : spans) list.push_back(span_text(text, span));
+  return list;
 }
 
 class JsonlWriter final : public Writer {
@@ -34,161 +34,120 @@ class JsonlWriter final : public Writer {
   JsonlWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
   void write(const Record& record) override {
+    buffer_.clear();
     if (record.shape == Shape::kDocument) {
-      buffer_.clear();
-      append_document(record);
-      write_line();
-      return;
+      append_line(document(record));
+    } else if (!record.input_error.empty()) {
+      Json object = head(record);
+      object["error"] = record.input_error;
+      append_line(object);
+    } else {
+      for (std::size_t i = 0; i < record.sentences.size(); ++i) {
+        Json object = head(record);
+        add_sentence_fields(object, record.text, i, record.sentences[i]);
+        append_line(object);
+      }
     }
-    if (!record.input_error.empty()) {
-      buffer_.clear();
-      append_head(record);
-      buffer_ += ",\"error\":";
-      append_json_string(buffer_, record.input_error);
-      buffer_ += '}';
-      write_line();
-      return;
-    }
-    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      buffer_.clear();
-      append_head(record);
-      append_sentence_fields(record.text, i, record.sentences[i]);
-      buffer_ += '}';
-      write_line();
-    }
-  }
-
- private:
-  void write_line() {
-    buffer_ += '\n';
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
+ private:
+  void append_line(const Json& object) {
+    buffer_ += to_json_text(object);
+    buffer_ += '\n';
+  }
+
   // `{"id":...` and, for lines read from several inputs, the input's name.
-  void append_head(const Record& record) {
-    buffer_ += "{\"id\":";
-    buffer_ += record.id_json;
-    if (record.name_source) {
-      buffer_ += ",\"file\":";
-      append_json_string(buffer_, record.source);
-    }
+  static Json head(const Record& record) {
+    // Room for the fields added after these: a sentence's (at most 8) or a
+    // document's pass-through fields, sentences and error.
+    const std::size_t passed = record.passthrough.is_object() ? record.passthrough.size() : 0;
+    Json object = object_with_room(2 + (record.shape == Shape::kDocument ? passed + 2 : 8));
+    object["id"] = record.id;
+    if (record.name_source) object["file"] = record.source;
+    return object;
   }
 
-  void append_document(const Record& record) {
-    append_head(record);
-    buffer_ += record.passthrough_json;
-    buffer_ += ",\"sentences\":[";
+  Json document(const Record& record) const {
+    Json object = head(record);
+    if (record.passthrough.is_object()) {
+      for (const auto& [key, value] : record.passthrough.items()) object[key] = value;
+    }
+    Json sentences = Json::array();
+    sentences.get_ref<Json::array_t&>().reserve(record.sentences.size());
     for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      if (i > 0) buffer_ += ',';
-      buffer_ += '{';
-      append_sentence_fields(record.text, i, record.sentences[i]);
-      buffer_ += '}';
+      Json sentence = object_with_room(8);
+      add_sentence_fields(sentence, record.text, i, record.sentences[i]);
+      sentences.push_back(std::move(sentence));
     }
-    buffer_ += ']';
-    if (!record.input_error.empty()) {
-      buffer_ += ",\"error\":";
-      append_json_string(buffer_, record.input_error);
-    }
-    buffer_ += '}';
+    object["sentences"] = std::move(sentences);
+    if (!record.input_error.empty()) object["error"] = record.input_error;
+    return object;
   }
 
-  // The fields of one sentence, without braces, after a leading comma when
-  // the object already has fields.
-  void append_sentence_fields(std::string_view text, std::size_t index,
-                              const SentenceResult& sentence) {
-    if (buffer_.back() != '{') buffer_ += ',';
-    buffer_ += "\"sentence\":";
-    append_size(buffer_, index);
-    buffer_ += ",\"start\":";
-    append_size(buffer_, sentence.span.begin);
-    buffer_ += ",\"end\":";
-    append_size(buffer_, sentence.span.end);
-    buffer_ += ",\"text\":";
-    append_json_string(buffer_, sentence.text);
-    buffer_ += ",\"events\":[";
-    bool first = true;
+  void add_sentence_fields(Json& object, std::string_view text, std::size_t index,
+                           const SentenceResult& sentence) const {
+    object["sentence"] = index;
+    object["start"] = sentence.span.begin;
+    object["end"] = sentence.span.end;
+    object["text"] = sentence.text;
+    Json events = Json::array();
     for (const Event& event : sentence.events) {
-      if (!is_reported(event, options_)) continue;
-      if (!first) buffer_ += ',';
-      first = false;
-      append_event(text, event);
+      if (is_reported(event, options_)) events.push_back(event_json(text, event));
     }
-    buffer_ += ']';
-    if (options_.explain) append_cancelled(text, sentence.cancelled);
-    if (!sentence.ok()) {
-      buffer_ += ",\"error\":";
-      append_json_string(buffer_, sentence.error);
-    }
+    object["events"] = std::move(events);
+    if (options_.explain) object["cancelled"] = cancelled_json(text, sentence.cancelled);
+    if (!sentence.ok()) object["error"] = sentence.error;
   }
 
-  void append_event(std::string_view text, const Event& event) {
-    buffer_ += "{\"type\":";
-    append_json_string(buffer_, event.type);
-    buffer_ += ",\"confidence\":";
-    append_json_score(buffer_, event.confidence);
+  Json event_json(std::string_view text, const Event& event) const {
+    Json object = object_with_room(5);
+    object["type"] = event.type;
+    object["confidence"] = round_score(event.confidence);
     if (options_.explain) {
-      buffer_ += ",\"prior\":";
-      append_json_score(buffer_, event.prior);
-      buffer_ += ",\"log_odds\":";
-      append_json_score(buffer_, event.log_odds);
+      object["prior"] = round_score(event.prior);
+      object["log_odds"] = round_score(event.log_odds);
     }
-    buffer_ += ",\"evidence\":[";
-    bool first = true;
+    Json evidence_list = Json::array();
     for (const Evidence& evidence : event.evidence) {
-      if (!is_shown(evidence, options_)) continue;
-      if (!first) buffer_ += ',';
-      first = false;
-      append_evidence(text, evidence);
+      if (is_shown(evidence, options_)) evidence_list.push_back(evidence_json(text, evidence));
     }
-    buffer_ += "]}";
+    object["evidence"] = std::move(evidence_list);
+    return object;
   }
 
-  void append_evidence(std::string_view text, const Evidence& evidence) {
-    buffer_ += "{\"rule\":";
-    append_json_string(buffer_, evidence.rule_id);
-    buffer_ += ",\"spans\":";
-    append_spans(buffer_, evidence.spans);
-    buffer_ += ",\"matched\":";
-    append_matched(buffer_, text, evidence.spans);
+  Json evidence_json(std::string_view text, const Evidence& evidence) const {
+    Json object = object_with_room(7);
+    object["rule"] = evidence.rule_id;
+    object["spans"] = spans_json(evidence.spans);
+    object["matched"] = matched_json(text, evidence.spans);
     if (options_.explain) {
-      buffer_ += ",\"weight\":";
-      append_json_score(buffer_, evidence.weight);
-      buffer_ += ",\"contribution\":";
-      append_json_score(buffer_, evidence.contribution);
-      buffer_ += evidence.counted ? ",\"counted\":true" : ",\"counted\":false";
-      if (!evidence.note.empty()) {
-        buffer_ += ",\"note\":";
-        append_json_string(buffer_, evidence.note);
-      }
+      object["weight"] = round_score(evidence.weight);
+      object["contribution"] = round_score(evidence.contribution);
+      object["counted"] = evidence.counted;
+      if (!evidence.note.empty()) object["note"] = evidence.note;
     }
-    buffer_ += '}';
+    return object;
   }
 
-  void append_cancelled(std::string_view text, const std::vector<Cancellation>& cancelled) {
-    buffer_ += ",\"cancelled\":[";
-    for (std::size_t i = 0; i < cancelled.size(); ++i) {
-      const Cancellation& c = cancelled[i];
-      if (i > 0) buffer_ += ',';
-      buffer_ += "{\"rule\":";
-      append_json_string(buffer_, c.rule_id);
-      buffer_ += ",\"type\":";
-      append_json_string(buffer_, c.event_type);
-      buffer_ += ",\"spans\":";
-      append_spans(buffer_, c.spans);
-      buffer_ += ",\"matched\":";
-      append_matched(buffer_, text, c.spans);
-      buffer_ += ",\"unless_spans\":";
-      append_spans(buffer_, c.unless_spans);
-      buffer_ += ",\"unless_matched\":";
-      append_matched(buffer_, text, c.unless_spans);
-      buffer_ += '}';
+  static Json cancelled_json(std::string_view text, const std::vector<Cancellation>& cancelled) {
+    Json list = Json::array();
+    for (const Cancellation& c : cancelled) {
+      Json object = object_with_room(6);
+      object["rule"] = c.rule_id;
+      object["type"] = c.event_type;
+      object["spans"] = spans_json(c.spans);
+      object["matched"] = matched_json(text, c.spans);
+      object["unless_spans"] = spans_json(c.unless_spans);
+      object["unless_matched"] = matched_json(text, c.unless_spans);
+      list.push_back(std::move(object));
     }
-    buffer_ += ']';
+    return list;
   }
 
   std::ostream& out_;
   ReportOptions options_;
-  std::string buffer_;  // reused: one allocation for the whole run
+  std::string buffer_;  // the output lines of one record; reused for the whole run
 };
 
 }  // namespace

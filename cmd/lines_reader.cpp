@@ -15,10 +15,10 @@ class LinesReader final : public Reader {
     ++line_;
     record.shape = Shape::kSentence;
     record.line = line_;
-    record.id_json.clear();
-    append_size(record.id_json, line_);
-    record.id_text = record.id_json;
-    record.passthrough_json.clear();
+    record.id = line_;
+    record.id_text.clear();
+    append_size(record.id_text, line_);
+    record.passthrough = nullptr;
     record.input_error.clear();
     return true;
   }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "json_text.hpp"
+
 namespace demarche::cli {
 
 // How the text is classified and how many output records it makes.
@@ -23,11 +25,11 @@ struct Record {
   std::string source;        // the input's name ("-" for standard input), for messages
   std::size_t line = 0;      // 1-based line in `source`; 0 for a whole-file document
   bool name_source = false;  // lines mode with several inputs: records also carry "file"
-  std::string id_json;       // the id as JSON: 3, "doc.txt", or a jsonl input's id as written
-  std::string id_text;       // the id as plain text: a string id decoded, else as id_json
-  // jsonl: the input's other fields, as written and in input order, ready to
-  // follow the id in the output object: `,"source":"wire","page":3`.
-  std::string passthrough_json;
+  Json id;                   // 3, "doc.txt", or a jsonl input's id (null when it has none)
+  std::string id_text;       // the id as plain text: a string id as is, anything else as JSON
+  // jsonl: an object holding the input's other fields, in input order, to
+  // follow the id in the output object; null in the other modes.
+  Json passthrough;
   std::string text;         // what was classified; every offset points into it
   std::string input_error;  // why the input could not be classified; else empty
   std::vector<SentenceResult> sentences;

@@ -11,12 +11,18 @@ void print_diagnostic(std::ostream& err, const Diagnostic& diagnostic) {
   if (text.empty() || text.back() != '\n') err << '\n';
 }
 
-std::shared_ptr<const Engine> load_engine(const std::vector<std::string>& flag_paths,
-                                          std::ostream& err) {
-  const RulePaths rule_paths = resolve_rule_paths(flag_paths);
+LoadOptions load_options(std::int64_t set_memory_mib, bool lint) {
   LoadOptions options;
-  options.lint = false;  // warnings are for `rules check`; skip the work here
-  const Loaded loaded = load_rules(rule_paths.paths, options);
+  options.set_memory_bytes = set_memory_mib << 20;  // the caller checked the range
+  options.lint = lint;
+  return options;
+}
+
+std::shared_ptr<const Engine> load_engine(const std::vector<std::string>& flag_paths,
+                                          std::int64_t set_memory_mib, std::ostream& err) {
+  const RulePaths rule_paths = resolve_rule_paths(flag_paths);
+  // Warnings are for `rules check`; skip the linter's work here.
+  const Loaded loaded = load_rules(rule_paths.paths, load_options(set_memory_mib, false));
   std::size_t errors = 0;
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     if (!diagnostic.is_error()) continue;

@@ -1,9 +1,9 @@
 // `demarche rules check`: every diagnostic of every rule file, for authors and CI.
 #include <demarche/engine.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "exit_error.hpp"
+#include "json_text.hpp"
 #include "rule_loading.hpp"
 #include "rule_paths.hpp"
 #include "rules_options.hpp"
@@ -22,14 +22,14 @@ int run_rules_check(const std::vector<std::string>& args, std::ostream& out) {
                                 "exit 2 on warnings as well as errors");
   if (!options.parse(args, out)) return kExitOk;
 
-  const Loaded loaded = load_rules(resolve_rule_paths(options.rule_paths).paths);
+  const Loaded loaded = load_rules(resolve_rule_paths(options.rule_paths).paths,
+                                   load_options(options.set_memory_mib, true));
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     ++(diagnostic.is_error() ? errors : warnings);
   }
   if (options.json()) {
-    using Json = nlohmann::ordered_json;
     Json list = Json::array();
     for (const Diagnostic& d : loaded.diagnostics) {
       list.push_back({{"severity", d.is_error() ? "error" : "warning"},
@@ -39,7 +39,7 @@ int run_rules_check(const std::vector<std::string>& args, std::ostream& out) {
                       {"column", d.column},
                       {"message", d.message}});
     }
-    out << list.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    out << to_json_text(list) << '\n';
   } else {
     for (const Diagnostic& d : loaded.diagnostics) print_diagnostic(std::cerr, d);
   }

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <demarche/engine.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "exit_error.hpp"
+#include "json_text.hpp"
 #include "rule_loading.hpp"
 #include "rules_options.hpp"
 #include "text_format.hpp"
@@ -13,7 +13,6 @@ namespace demarche::cli {
 namespace {
 
 void write_json(std::ostream& out, const std::vector<RuleInfo>& rules) {
-  using Json = nlohmann::ordered_json;
   Json list = Json::array();
   for (const RuleInfo& rule : rules) {
     list.push_back({{"id", rule.id},
@@ -28,7 +27,7 @@ void write_json(std::ostream& out, const std::vector<RuleInfo>& rules) {
                     {"line", rule.line},
                     {"examples", rule.examples.size()}});
   }
-  out << list.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << to_json_text(list) << '\n';
 }
 
 // Columns padded to their widest entry; the description, last, is not.
@@ -64,7 +63,8 @@ int run_rules_list(const std::vector<std::string>& args, std::ostream& out) {
                         "description."},
                        true);
   if (!options.parse(args, out)) return kExitOk;
-  const std::shared_ptr<const Engine> engine = load_engine(options.rule_paths, std::cerr);
+  const std::shared_ptr<const Engine> engine =
+      load_engine(options.rule_paths, options.set_memory_mib, std::cerr);
   if (options.json()) {
     write_json(out, engine->rules());
   } else {

@@ -6,6 +6,7 @@ RulesOptions::RulesOptions(CommandSpec command_spec, bool with_format)
     : spec(std::move(command_spec)) {
   add_help_option(visible);
   add_rules_option(visible, rule_paths);
+  add_set_memory_option(visible, set_memory_mib);
   if (with_format) {
     visible.add_options()(
         "format,f", po::value<std::string>(&format)->value_name("FORMAT")->default_value(format),
@@ -20,6 +21,7 @@ bool RulesOptions::parse(const std::vector<std::string>& args, std::ostream& out
     return false;
   }
   check_choice(spec, "format", format, {"text", "json"});
+  check_set_memory(spec, set_memory_mib);
   return true;
 }
 

@@ -9,12 +9,13 @@
 
 namespace demarche::cli {
 
-// --help, --rules and, when asked for, --format text|json. A command adds its
+// --help, --rules, --set-memory and, when asked for, --format text|json. A command adds its
 // own options to `visible` before calling parse().
 struct RulesOptions {
   CommandSpec spec;
   std::vector<std::string> rule_paths;
   std::string format = "text";
+  std::int64_t set_memory_mib = kDefaultSetMemoryMib;
   po::options_description visible{"Options"};
 
   RulesOptions(CommandSpec command_spec, bool with_format);

@@ -17,7 +17,8 @@ int run_rules_test(const std::vector<std::string>& args, std::ostream& out) {
                         "Exits 1 when any example failed."},
                        false);
   if (!options.parse(args, out)) return kExitOk;
-  const std::shared_ptr<const Engine> engine = load_engine(options.rule_paths, std::cerr);
+  const std::shared_ptr<const Engine> engine =
+      load_engine(options.rule_paths, options.set_memory_mib, std::cerr);
 
   std::size_t examples = 0;
   for (const RuleInfo& rule : engine->rules()) examples += rule.examples.size();

@@ -6,12 +6,45 @@
 #include <cmath>
 #include <cstdio>
 
-#include "utf8.hpp"
-
 namespace demarche::cli {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the well-formed UTF-8 sequence that starts at text[i] (a
+// byte >= 0x80), or 0 when it is ill-formed; then `*skip` is the length of
+// its maximal subpart, the bytes one U+FFFD stands for (at least 1). Follows
+// Table 3-7 of the Unicode standard, so overlongs and surrogates are ill-formed.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, std::size_t* skip) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char second_low = 0x80;
+  unsigned char second_high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_low = 0xA0;   // no overlongs
+    if (lead == 0xED) second_high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_low = 0x90;   // no overlongs
+    if (lead == 0xF4) second_high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    *skip = 1;
+    return 0;
+  }
+  std::size_t k = 1;
+  for (; k < length && i + k < text.size(); ++k) {
+    const unsigned char low = k == 1 ? second_low : 0x80;
+    const unsigned char high = k == 1 ? second_high : 0xBF;
+    if (byte(i + k) < low || byte(i + k) > high) break;
+  }
+  if (k == length) return length;
+  *skip = k;
+  return 0;
+}
 
 // Appends text[begin, end) which holds only bytes that need no change.
 void append_run(std::string& out, std::string_view text, std::size_t begin, std::size_t end) {
@@ -53,64 +86,16 @@ void append_filtered(std::string& out, std::string_view text, IsSpecial is_speci
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  append_filtered(
-      out, text, [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; },
-      [](std::string& o, unsigned char c) {
-        switch (c) {
-          case '"':
-            o += "\\\"";
-            break;
-          case '\\':
-            o += "\\\\";
-            break;
-          case '\b':
-            o += "\\b";
-            break;
-          case '\f':
-            o += "\\f";
-            break;
-          case '\n':
-            o += "\\n";
-            break;
-          case '\r':
-            o += "\\r";
-            break;
-          case '\t':
-            o += "\\t";
-            break;
-          default: {
-            static constexpr char kHex[] = "0123456789abcdef";
-            o += "\\u00";
-            o += kHex[c >> 4];
-            o += kHex[c & 0xF];
-          }
-        }
-      });
-  out += '"';
-}
-
 void append_one_line(std::string& out, std::string_view text) {
   append_filtered(
       out, text, [](unsigned char c) { return c < 0x20 || c == 0x7F; },
       [](std::string& o, unsigned char) { o += ' '; });
 }
 
-void append_json_number(std::string& out, double value) {
-  if (!std::isfinite(value)) {
-    out += "null";
-    return;
-  }
-  std::array<char, 32> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  out.append(buffer.data(), result.ptr);
-}
-
-void append_json_score(std::string& out, double value) {
+double round_score(double value) {
   constexpr double kScale = 1e6;
-  if (std::isfinite(value) && std::fabs(value) < 1e9) value = std::round(value * kScale) / kScale;
-  append_json_number(out, value);
+  if (std::isfinite(value) && std::fabs(value) < 1e9) return std::round(value * kScale) / kScale;
+  return value;
 }
 
 void append_size(std::string& out, std::size_t value) {

@@ -2,7 +2,6 @@
 #include <array>
 
 #include "reader.hpp"
-#include "text_format.hpp"
 
 namespace demarche::cli {
 namespace {
@@ -21,10 +20,9 @@ class TextReader final : public Reader {
     }
     record.shape = Shape::kDocumentSentences;
     record.line = 0;
-    record.id_json.clear();
-    append_json_string(record.id_json, name_);
+    record.id = name_;
     record.id_text = name_;
-    record.passthrough_json.clear();
+    record.passthrough = nullptr;
     record.input_error.clear();
     return true;
   }

@@ -52,24 +52,83 @@ TEST(JsonlInput, ValidLinesAreDecodedAsAStrictParserDecodesThem) {
   EXPECT_EQ(records[3]["sentences"][0]["text"], "hello friend, again");
 }
 
-TEST(JsonlInput, PassThroughKeepsTheBytesAsWritten) {
-  // A number no double can hold, and a float written in a particular way.
+TEST(JsonlInput, PassThroughIsWrittenAgainByTheLibrary) {
+  // Pass-through values are parsed and written again by nlohmann::json, not
+  // copied as bytes: a number too big for 64 bits becomes a double, 1.50 is
+  // written 1.5, and a \u escape of a printable character comes out as UTF-8.
   const RunResult r = classify_jsonl(
       {R"({"id":123456789012345678901234567890,"text":"hi","ratio":1.50,"raw":"\u00e9"})"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(
-      contains(r.out, R"({"id":123456789012345678901234567890,"ratio":1.50,"raw":"\u00e9",)"))
-      << r.out;
+  EXPECT_TRUE(contains(r.out, R"({"id":1.2345678901234568e+29,"ratio":1.5,"raw":"é",)")) << r.out;
+  const Json record = parse_jsonl(r.out).at(0);
+  EXPECT_TRUE(record["id"].is_number_float());
+  EXPECT_EQ(record["ratio"], 1.5);
+  EXPECT_EQ(record["raw"], "\u00e9");
+}
+
+TEST(JsonlInput, RepeatedKeysKeepTheLastValueAtTheFirstPlace) {
+  const RunResult r = classify_jsonl({R"({"a":1,"text":"hi","b":2,"a":3,"id":"x","id":"y"})"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, R"({"id":"y","a":3,"b":2,"sentences":[)")) << r.out;
+}
+
+TEST(JsonlInput, NestingDeeperThan512LevelsIsRefused) {
+  const auto nested = [](int levels) {
+    // The object itself is the first level.
+    return R"({"text":"hello friend","deep":)" + std::string(levels - 1, '[') +
+           std::string(levels - 1, ']') + "}";
+  };
+  const RunResult r = classify_jsonl({nested(512), nested(513), nested(100000)});
+  EXPECT_EQ(r.exit_code, 1);
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_FALSE(records[0].contains("error")) << records[0]["error"];
+  EXPECT_EQ(event_types(records[0]["sentences"][0]), std::vector<std::string>{"greeting"});
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(records[i]["error"], "not valid JSON: nested deeper than 512 levels");
+    EXPECT_TRUE(records[i]["sentences"].empty());
+    EXPECT_FALSE(records[i].contains("deep"));
+  }
+}
+
+TEST(JsonlInput, InvalidUtf8InAStringMakesAnErrorRecord) {
+  // The offending text is quoted only briefly, and written as valid UTF-8.
+  const std::string text = std::string(5000, 'a') + "\xff hello friend";
+  const RunResult r = classify_jsonl({R"({"id":1,"text":")" + text + R"("})"});
+  EXPECT_EQ(r.exit_code, 1);
+  const std::vector<Json> records = parse_jsonl(r.out);  // throws on invalid UTF-8 output
+  ASSERT_EQ(records.size(), 1u);
+  const std::string error = records[0]["error"];
+  EXPECT_TRUE(contains(error, "not valid JSON")) << error;
+  EXPECT_TRUE(contains(error, "UTF-8")) << error;
+  EXPECT_LT(error.size(), 300u) << error;
+  EXPECT_TRUE(records[0]["id"].is_null());  // the line was not read at all
+  EXPECT_TRUE(records[0]["sentences"].empty());
+  EXPECT_LT(r.err.size(), 500u) << r.err;
 }
 
 TEST(JsonlInput, InvalidLinesAreRejectedLikeAStrictParser) {
   const std::vector<std::string> lines = {
-      R"({"text":"x",})",        R"({"text":"x"}})",         R"({"text":"\ud800"})",
-      R"({"text":"\udc00 x"})",  "{\"text\":\"raw\ttab\"}",  R"({'text':'x'})",
-      R"({"text":01})",          R"({"text":"x","n":1.})",   R"({"text":"\x"})",
-      R"({"a":tru,"text":"x"})", R"({"text":"x","n":NaN})",  "{\"text\":\"\xff\"}",
-      R"({"text":"x")",          R"({"text":"\u12"})",       R"({"text" "x"})",
-      R"({"text":"x","n":-})",   R"({"text":"x"} trailing)", R"({"text":"x","a":[1,]})",
+      R"({"text":"x",})",
+      R"({"text":"x"}})",
+      R"({"text":"\ud800"})",
+      R"({"text":"\udc00 x"})",
+      "{\"text\":\"raw\ttab\"}",
+      R"({'text':'x'})",
+      R"({"text":01})",
+      R"({"text":"x","n":1.})",
+      R"({"text":"\x"})",
+      R"({"a":tru,"text":"x"})",
+      R"({"text":"x","n":NaN})",
+      "{\"text\":\"\xff\"}",
+      R"({"text":"x")",
+      R"({"text":"\u12"})",
+      R"({"text" "x"})",
+      R"({"text":"x","n":-})",
+      R"({"text":"x"} trailing)",
+      R"({"text":"x","a":[1,]})",
+      // Beyond a double: nlohmann's out_of_range error, still an error record.
+      R"({"text":"x","n":1E400})",
   };
   for (const std::string& line : lines) {
     ASSERT_FALSE(Json::accept(line)) << "not invalid after all: " << line;
