@@ -122,9 +122,10 @@ std::string generated_rules(std::size_t count, unsigned seed) {
       "condemn", "denounce", "deplore", "decry",  "sanction", "blacklist", "embargo",  "freeze"};
   // Rules differ the way real ones do: by whom or what they are about.
   const std::array<std::string, 25> qualifiers = {
-      "russian", "french", "german", "chinese", "iranian", "british", "turkish", "israeli",
-      "cuban", "venezuelan", "malian", "sudanese", "polish", "czech", "dutch", "belgian",
-      "american", "canadian", "saudi", "qatari", "indian", "pakistani", "two", "its", "the"};
+      "russian",   "french",  "german",     "chinese",  "iranian",  "british", "turkish",
+      "israeli",   "cuban",   "venezuelan", "malian",   "sudanese", "polish",  "czech",
+      "dutch",     "belgian", "american",   "canadian", "saudi",    "qatari",  "indian",
+      "pakistani", "two",     "its",        "the"};
   const std::array<std::string, 40> objects = {
       "diplomats?",       "envoys?",      "ambassadors?", "attach[eé]s?",
       "troops",           "soldiers",     "staff",        "missions?",

@@ -29,7 +29,8 @@ std::size_t reference_length(std::string_view s, std::size_t i) {
 Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files_(files) {
   for (std::size_t f = 0; f < files.files.size(); ++f) {
     for (const DefineAst& def : files.files[f].defines) {
-      auto [it, inserted] = entries_.try_emplace({def.name, f}, Entry{&def, f, Entry::State::kPending, {}});
+      auto [it, inserted] =
+          entries_.try_emplace({def.name, f}, Entry{&def, f, Entry::State::kPending, {}});
       if (!inserted) {
         const SourcePos& first = it->second.define->pos;
         sink.error(def.pos, "E014",
