@@ -9,7 +9,9 @@
 #include "classify_options.hpp"
 #include "exit_error.hpp"
 #include "input_file.hpp"
+#include "plugin_options.hpp"
 #include "progress.hpp"
+#include "record_id.hpp"
 #include "rule_loading.hpp"
 #include "text_format.hpp"
 
@@ -70,13 +72,26 @@ class RecordErrors {
   std::size_t count_ = 0;
 };
 
+// Where a plugin fault happened, for its message: the record's id, and the
+// sentence when the record has several.
+std::string fault_place(const Record& record, std::size_t sentence) {
+  std::string place = "record ";
+  append_plain_id(place, record);
+  if (record.shape != Shape::kSentence) place += ", sentence " + std::to_string(sentence);
+  return place;
+}
+
 }  // namespace
 
 int run_classify(const std::vector<std::string>& args, Output& output) {
   const std::optional<ClassifyOptions> options = parse_classify_options(args, output.stream());
   if (!options) return kExitOk;
-  const std::shared_ptr<const Engine> engine =
+  const std::shared_ptr<const Engine> rules =
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
+  const std::shared_ptr<const PluginSet> plugins = load_plugin_set(options->plugins, std::cerr);
+  const Engine engine = rules->with_plugins(plugins);
+  const bool refused = plugins->plugins.size() != plugins->reports.size();
+  PluginFaults plugin_faults;
 
   const std::unique_ptr<Writer> writer =
       make_writer(options->format, output.stream(), options->report);
@@ -97,10 +112,15 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
     record.source = name;
     const std::unique_ptr<Reader> reader = make_reader(options->input, input.stream(), name);
     while (output.good() && reader->next(record)) {
-      classify(*engine, record);
+      classify(engine, record);
       writer->write(record);
       output.end_record();
       if (record.has_error()) record_errors.report(record);
+      for (std::size_t i = 0; i < record.sentences.size(); ++i) {
+        if (record.sentences[i].plugin_faults.empty()) continue;
+        progress.finish();  // start on a clean line
+        plugin_faults.report(record.sentences[i].plugin_faults, fault_place(record, i));
+      }
       progress.advance();
     }
     if (!output.good()) break;  // main reports a write error, or ends quietly on a closed pipe
@@ -112,6 +132,14 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
   }
   progress.finish();
   if (output.good() && record_errors.summarize()) failed = true;
+  if (plugin_faults.count() != 0) {
+    std::cerr << "demarche: " << plugin_faults.count()
+              << (plugin_faults.count() == 1 ? " plugin fault" : " plugin faults") << '\n';
+  }
+  if (options->plugins.strict && (refused || plugin_faults.count() != 0)) {
+    std::cerr << "demarche: failing because of --strict-plugins\n";
+    failed = true;
+  }
   return failed ? kExitFailure : kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command_line.hpp"
+#include "plugin_options.hpp"
 #include "reader.hpp"
 #include "writer.hpp"
 
@@ -20,6 +21,7 @@ struct ClassifyOptions {
   InputMode input = InputMode::kLines;
   OutputFormat format = OutputFormat::kJsonl;
   ReportOptions report;
+  PluginOptions plugins;
 };
 
 // Parses the words after `classify`. Prints help to `out` and returns nullopt

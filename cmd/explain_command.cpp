@@ -7,6 +7,7 @@
 #include "command_line.hpp"
 #include "exit_error.hpp"
 #include "input_file.hpp"
+#include "plugin_options.hpp"
 #include "reader.hpp"
 #include "rule_loading.hpp"
 #include "text_format.hpp"
@@ -59,10 +60,21 @@ void write_fired(std::ostream& out, std::string_view text, const SentenceResult&
     for (const Evidence& evidence : event.evidence) {
       any = true;
       out << "  " << evidence.rule_id << " (" << event.type << ", weight "
-          << fixed(evidence.weight, 3) << ") on " << quoted_spans(text, evidence.spans) << '\n';
+          << fixed(evidence.weight, 3) << ") on " << quoted_spans(text, evidence.spans);
+      if (!evidence.plugin_note.empty()) {
+        std::string note;
+        append_one_line(note, evidence.plugin_note);
+        out << ": " << note;
+      }
+      out << '\n';
     }
   }
   if (!any) out << "  none\n";
+  for (const PluginFault& fault : sentence.plugin_faults) {
+    std::string message;
+    append_one_line(message, fault.message);
+    out << "Plugin " << fault.plugin << " failed, its contribution left out: " << message << '\n';
+  }
   if (sentence.cancelled.empty()) return;
   out << "Rules cancelled by unless:\n";
   for (const Cancellation& c : sentence.cancelled) {
@@ -88,6 +100,11 @@ void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
     }
   }
   out << "  = " << signed_fixed(event.log_odds) << "  log-odds\n";
+  for (const Attribute& attribute : event.attributes) {
+    std::string line;
+    append_one_line(line, attribute.key + "=" + attribute.value);
+    out << "  attribute " << line << " (from plugin " << attribute.plugin << ")\n";
+  }
   const bool reported = clears_threshold(event.confidence, threshold);
   out << "  confidence = sigmoid(" << fixed(event.log_odds, 3)
       << ") = " << fixed(event.confidence, 3) << (reported ? " >= " : " < ") << "threshold "
@@ -142,6 +159,8 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   add_rules_option(visible, rule_paths);
   add_set_memory_option(visible, set_memory_mib);
   add_threshold_option(visible, threshold);
+  PluginOptions plugin_options;
+  add_plugin_options(visible, plugin_options, true);
   const po::variables_map vm = parse_command_line(spec, args, visible, "words");
   if (vm.count("help") != 0) {
     print_help(output.stream(), spec, visible);
@@ -149,7 +168,12 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   }
   check_threshold(spec, threshold);
   check_set_memory(spec, set_memory_mib);
-  const std::shared_ptr<const Engine> engine = load_engine(rule_paths, set_memory_mib, std::cerr);
+  check_plugin_options(spec, plugin_options);
+  const std::shared_ptr<const Engine> rules = load_engine(rule_paths, set_memory_mib, std::cerr);
+  const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
+  const Engine with_plugins = rules->with_plugins(plugins);
+  const Engine* const engine = &with_plugins;
+  bool plugin_trouble = plugins->plugins.size() != plugins->reports.size();
 
   std::vector<SentenceResult> sentences;
   std::string text;
@@ -168,7 +192,9 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
     if (i > 0) output.stream() << '\n';
     write_explanation(output.stream(), text, sentences[i], threshold);
     failed = failed || !sentences[i].ok();
+    plugin_trouble = plugin_trouble || !sentences[i].plugin_faults.empty();
   }
+  if (plugin_options.strict && plugin_trouble) failed = true;
   return failed ? kExitFailure : kExitOk;
 }
 

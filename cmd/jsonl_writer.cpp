@@ -101,7 +101,7 @@ class JsonlWriter final : public Writer {
   }
 
   Json event_json(std::string_view text, const Event& event) const {
-    Json object = object_with_room(5);
+    Json object = object_with_room(6);
     object["type"] = event.type;
     object["confidence"] = round_score(event.confidence);
     if (options_.explain) {
@@ -113,14 +113,19 @@ class JsonlWriter final : public Writer {
       if (is_shown(evidence, options_)) evidence_list.push_back(evidence_json(text, evidence));
     }
     object["evidence"] = std::move(evidence_list);
+    // Plugins' key=value facts; of two plugins giving one key, the later wins.
+    Json attributes = Json::object();
+    for (const Attribute& attribute : event.attributes) attributes[attribute.key] = attribute.value;
+    object["attributes"] = std::move(attributes);
     return object;
   }
 
   Json evidence_json(std::string_view text, const Evidence& evidence) const {
-    Json object = object_with_room(7);
+    Json object = object_with_room(8);
     object["rule"] = evidence.rule_id;
     object["spans"] = spans_json(evidence.spans);
     object["matched"] = matched_json(text, evidence.spans);
+    if (!evidence.plugin_note.empty()) object["plugin_note"] = evidence.plugin_note;
     if (options_.explain) {
       object["weight"] = round_score(evidence.weight);
       object["contribution"] = round_score(evidence.contribution);

@@ -14,6 +14,7 @@
 #include "exit_error.hpp"
 #include "explain_command.hpp"
 #include "output.hpp"
+#include "plugins_command.hpp"
 #include "rules_commands.hpp"
 
 namespace {
@@ -28,12 +29,15 @@ constexpr const char* kUsage =
     "  explain [WORDS...]     show how one sentence is scored, step by step\n"
     "  rules check            load and lint the rules\n"
     "  rules test             run the rules' example sentences\n"
-    "  rules list             list the rules\n\n"
+    "  rules list             list the rules\n"
+    "  plugins list           list the plugins found, loaded or refused and why\n\n"
     "Options:\n"
     "  -h [ --help ]          show this help and exit\n"
     "  --version              show the version and exit\n\n"
     "Run 'demarche COMMAND --help' for the options of a command. Rules come from\n"
-    "--rules PATH, else $DEMARCHE_RULES, else the rules shipped with the binary.\n";
+    "--rules PATH, else $DEMARCHE_RULES, else the rules shipped with the binary;\n"
+    "plugins from --plugins DIR and --plugin FILE, else $DEMARCHE_PLUGINS, else the\n"
+    "plugins shipped with the binary.\n";
 
 int dispatch(const std::vector<std::string>& args, Output& output) {
   if (args.empty()) {
@@ -45,6 +49,7 @@ int dispatch(const std::vector<std::string>& args, Output& output) {
   if (command == "classify") return run_classify(rest, output);
   if (command == "explain") return run_explain(rest, output);
   if (command == "rules") return run_rules(rest, output);
+  if (command == "plugins") return run_plugins(rest, output);
   if (command == "--help" || command == "-h" || command == "help") {
     output.stream() << kUsage;
     return kExitOk;

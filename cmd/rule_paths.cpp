@@ -11,6 +11,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+}  // namespace
+
 std::vector<std::string> split_path_list(std::string_view list) {
   std::vector<std::string> paths;
   while (!list.empty()) {
@@ -22,6 +24,8 @@ std::vector<std::string> split_path_list(std::string_view list) {
   }
   return paths;
 }
+
+namespace {
 
 void require_existing(const std::vector<std::string>& paths, const std::string& origin) {
   for (const std::string& path : paths) {

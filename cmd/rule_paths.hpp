@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace demarche::cli {
@@ -24,5 +25,8 @@ RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths);
 
 // <folder of /proc/self/exe>/../share/demarche/rules, normalised.
 std::filesystem::path shipped_rules_path();
+
+// "a:b::c" as {"a", "b", "c"}: empty items are dropped.
+std::vector<std::string> split_path_list(std::string_view list);
 
 }  // namespace demarche::cli

@@ -85,6 +85,12 @@ class TextWriter final : public Writer {
       append_fixed(buffer_, event.log_odds, 3);
       buffer_ += ')';
     }
+    for (const Attribute& attribute : event.attributes) {
+      buffer_ += "  ";
+      append_one_line(buffer_, attribute.key);
+      buffer_ += '=';
+      append_one_line(buffer_, attribute.value);
+    }
     buffer_ += '\n';
     for (const Evidence& evidence : event.evidence) {
       if (!is_shown(evidence, options_)) continue;

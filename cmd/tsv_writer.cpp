@@ -12,14 +12,16 @@ class TsvWriter final : public Writer {
  public:
   TsvWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
-  void begin() override { out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\ttext\n"; }
+  void begin() override {
+    out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\ttext\n";
+  }
 
   void write(const Record& record) override {
     if (record.sentences.empty() &&
         (record.shape == Shape::kDocument || !record.input_error.empty())) {
       buffer_.clear();
       append_plain_id(buffer_, record);
-      buffer_ += "\t\t\t\t\t\t\n";
+      buffer_ += "\t\t\t\t\t\t\t\n";
       write_row();
       return;
     }
@@ -42,22 +44,44 @@ class TsvWriter final : public Writer {
     buffer_ += '\t';
     std::string& confidences = confidences_;
     confidences.clear();
+    std::string& attributes = attributes_;
+    attributes.clear();
     bool first = true;
     for (const Event& event : sentence.events) {
       if (!is_reported(event, options_)) continue;
       if (!first) {
         buffer_ += ',';
         confidences += ',';
+        attributes += ',';
       }
       first = false;
       append_one_line(buffer_, event.type);
       append_fixed(confidences, event.confidence, 3);
+      append_attributes(attributes, event);
     }
     buffer_ += '\t';
     buffer_ += confidences;
     buffer_ += '\t';
+    buffer_ += attributes;
+    buffer_ += '\t';
     append_one_line(buffer_, sentence.text);
     buffer_ += '\n';
+  }
+
+  // One event's attributes as "key=value;key=value". Keys and values are
+  // plugins' strings: the separators in them are replaced by spaces so that
+  // the column stays splittable.
+  static void append_attributes(std::string& out, const Event& event) {
+    for (std::size_t i = 0; i < event.attributes.size(); ++i) {
+      if (i != 0) out += ';';
+      const std::size_t from = out.size();
+      append_one_line(out, event.attributes[i].key);
+      out += '=';
+      append_one_line(out, event.attributes[i].value);
+      for (std::size_t k = from; k < out.size(); ++k) {
+        if (out[k] == ',' || out[k] == ';' || out[k] == '\t') out[k] = ' ';
+      }
+    }
   }
 
   void write_row() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
@@ -66,6 +90,7 @@ class TsvWriter final : public Writer {
   ReportOptions options_;
   std::string buffer_;       // reused for every row
   std::string confidences_;  // the confidences column, built beside the labels
+  std::string attributes_;   // the attributes column, likewise
 };
 
 }  // namespace

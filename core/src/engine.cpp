@@ -4,8 +4,10 @@
 #include <deque>
 #include <optional>
 
+#include "demarche/plugins.hpp"
 #include "engine_impl.hpp"
 #include "match/sequence.hpp"
+#include "plugins/apply.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/words.hpp"
@@ -101,34 +103,37 @@ Engine::Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
 SentenceResult Engine::classify_sentence(std::string_view text) const {
-  SentenceResult result;
-  result.span = Span{0, text.size()};
-  result.text = std::string(text);
-  const text::NormalizedText norm = text::normalize(text);
-  std::vector<int> present;
-  if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
-  if (present.empty()) return result;
+  return classify(text, 0);
+}
 
+namespace {
+
+// The rules' evidence for one sentence: what fired and was not cancelled
+// becomes a candidate, what `unless` cancelled goes to `result.cancelled`.
+std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
+                                              const text::NormalizedText& norm,
+                                              std::vector<int> present, SentenceResult& result) {
+  std::vector<score::Candidate> evidence;
+  if (present.empty()) return evidence;
   // Sequences all of whose pieces occur, in rule order.
-  std::vector<std::uint16_t> seen(impl_->sequences.size(), 0);
+  std::vector<std::uint16_t> seen(impl.sequences.size(), 0);
   std::vector<std::uint32_t> complete;
   for (int piece : present) {
-    for (std::uint32_t id : impl_->sequences_using_piece[static_cast<std::size_t>(piece)]) {
-      if (++seen[id] == impl_->sequences[id].pieces_in_set) complete.push_back(id);
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
+      if (++seen[id] == impl.sequences[id].pieces_in_set) complete.push_back(id);
     }
   }
   std::sort(complete.begin(), complete.end());
 
-  const rules::Program& program = *impl_->program;
-  SentenceMatch sentence(*impl_->pieces, norm.text, std::move(present));
-  std::vector<score::Candidate> evidence;
+  const rules::Program& program = *impl.program;
+  SentenceMatch sentence(*impl.pieces, norm.text, std::move(present));
   for (std::size_t i = 0; i < complete.size();) {
-    const std::size_t rule_index = impl_->sequences[complete[i]].rule;
+    const std::size_t rule_index = impl.sequences[complete[i]].rule;
     std::size_t end = i;
-    while (end < complete.size() && impl_->sequences[complete[end]].rule == rule_index) ++end;
+    while (end < complete.size() && impl.sequences[complete[end]].rule == rule_index) ++end;
     std::optional<std::vector<Span>> fired;
     for (std::size_t k = i; k < end && !fired; ++k) {
-      fired = sentence.find(*impl_->sequences[complete[k]].sequence);
+      fired = sentence.find(*impl.sequences[complete[k]].sequence);
     }
     i = end;
     if (!fired) continue;
@@ -150,7 +155,41 @@ SentenceResult Engine::classify_sentence(std::string_view text) const {
     c.evidence.spans = to_original(norm, *fired);
     evidence.push_back(std::move(c));
   }
-  result.events = impl_->scorer.combine(std::move(evidence));
+  return evidence;
+}
+
+}  // namespace
+
+SentenceResult Engine::classify(std::string_view text, std::size_t offset) const {
+  SentenceResult result;
+  result.span = Span{0, text.size()};
+  result.text = std::string(text);
+  const text::NormalizedText norm = text::normalize(text);
+  std::vector<int> present;
+  if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
+  const bool with_plugins = plugins_ && !plugins_->plugins.empty();
+  if (present.empty() && !with_plugins) return result;
+
+  std::vector<score::Candidate> candidates =
+      rule_candidates(*impl_, norm, std::move(present), result);
+  if (!with_plugins) {
+    result.events = impl_->scorer.combine(std::move(candidates));
+    return result;
+  }
+  // Plugins see what the rules alone make of the sentence, then their
+  // evidence joins the rules' in one combination, so the overlap and group
+  // rules apply across both.
+  const std::vector<Event> rule_events = impl_->scorer.combine(candidates);
+  std::vector<Evidence> rule_evidence;
+  for (const Event& event : rule_events) {
+    rule_evidence.insert(rule_evidence.end(), event.evidence.begin(), event.evidence.end());
+  }
+  const plugin::Sentence sentence{text, norm.text, offset, &rule_evidence, &rule_events};
+  plugins::Applied applied = plugins::apply_plugins(*plugins_, sentence, impl_->program->types);
+  for (score::Candidate& c : applied.candidates) candidates.push_back(std::move(c));
+  result.events = impl_->scorer.combine(std::move(candidates));
+  plugins::attach_attributes(std::move(applied.attributes), impl_->program->types, result.events);
+  result.plugin_faults = std::move(applied.faults);
   return result;
 }
 
@@ -164,7 +203,7 @@ std::vector<Span> Engine::segment(std::string_view document) const {
 std::vector<SentenceResult> Engine::classify_document(std::string_view document) const {
   std::vector<SentenceResult> out;
   for (const Span& s : segment(document)) {
-    SentenceResult r = classify_sentence(document.substr(s.begin, s.size()));
+    SentenceResult r = classify(document.substr(s.begin, s.size()), s.begin);
     r.span = s;
     for (Event& e : r.events) {
       for (Evidence& ev : e.evidence) shift(ev.spans, s.begin);
@@ -187,7 +226,15 @@ const std::vector<RuleInfo>& Engine::rules() const {
 }
 
 Engine Engine::with_own_matcher_state() const {
-  return Engine(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
+  Engine copy(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
+  copy.plugins_ = plugins_;
+  return copy;
+}
+
+Engine Engine::with_plugins(std::shared_ptr<const PluginSet> plugins) const {
+  Engine copy(*this);
+  copy.plugins_ = std::move(plugins);
+  return copy;
 }
 
 }  // namespace demarche

@@ -4,7 +4,8 @@
 // Every test goes through run(): it feeds standard input, collects standard
 // output and error concurrently (so multi-MB data cannot deadlock on a full
 // pipe), and returns the exit status. The child's environment never inherits
-// DEMARCHE_RULES, so a developer's shell setting cannot change a result.
+// DEMARCHE_RULES or DEMARCHE_PLUGINS, so a developer's shell setting cannot
+// change a result.
 #pragma once
 
 #include <fcntl.h>
@@ -31,8 +32,9 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 struct RunOptions {
-  std::string input;                     // written to standard input, then closed
-  std::optional<std::string> rules_env;  // DEMARCHE_RULES for the child; unset when empty
+  std::string input;                       // written to standard input, then closed
+  std::optional<std::string> rules_env;    // DEMARCHE_RULES for the child; unset when empty
+  std::optional<std::string> plugins_env;  // DEMARCHE_PLUGINS for the child; unset when empty
   std::size_t close_stdout_after = std::string::npos;  // close our end after this many bytes
   std::string stdout_path;                             // send standard output to this file instead
   std::string binary = DEMARCHE_BINARY;
@@ -74,6 +76,8 @@ inline void check(bool ok, const char* what) {
   ::signal(SIGPIPE, SIG_DFL);
   ::unsetenv("DEMARCHE_RULES");
   if (options.rules_env) ::setenv("DEMARCHE_RULES", options.rules_env->c_str(), 1);
+  ::unsetenv("DEMARCHE_PLUGINS");
+  if (options.plugins_env) ::setenv("DEMARCHE_PLUGINS", options.plugins_env->c_str(), 1);
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(options.binary.c_str()));
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));

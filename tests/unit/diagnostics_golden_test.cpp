@@ -51,7 +51,9 @@ TEST_P(DiagnosticsGolden, ReportMatchesExpected) {
   // A file named eNNN_* must fail to load and report that code.
   if (GetParam()[0] == 'e') {
     EXPECT_FALSE(loaded.ok());
-    std::string code = "E" + GetParam().substr(1, 3);
+    // Built in place: "E" + std::string trips GCC 12's -Wrestrict false positive at -O3.
+    std::string code = GetParam().substr(1, 3);
+    code.insert(0, 1, 'E');
     EXPECT_NE(report.find("error[" + code + "]"), std::string::npos) << report;
   } else {
     EXPECT_TRUE(loaded.ok());

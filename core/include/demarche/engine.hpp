@@ -76,6 +76,7 @@ struct ExampleFailure {
 };
 
 class Engine;
+struct PluginSet;
 
 struct Loaded {
   std::shared_ptr<const Engine> engine;  // null when any diagnostic is an error
@@ -120,8 +121,17 @@ class Engine {
   // worker thread that should not contend with others.
   Engine with_own_matcher_state() const;
 
+  // A copy that also runs every plugin of `plugins` on every sentence, after
+  // the rules, and scores their evidence with the rules' (docs/plugins.md).
+  // Null or an empty set gives the rules alone.
+  Engine with_plugins(std::shared_ptr<const PluginSet> plugins) const;
+
  private:
+  // `offset`: where `text` starts in its document, for plugins.
+  SentenceResult classify(std::string_view text, std::size_t offset) const;
+
   std::shared_ptr<const Impl> impl_;
+  std::shared_ptr<const PluginSet> plugins_;  // null: rules alone
 };
 
 }  // namespace demarche

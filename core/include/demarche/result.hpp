@@ -19,15 +19,16 @@ struct Span {
   friend bool operator==(const Span&, const Span&) = default;
 };
 
-// One rule's say about one sentence.
+// One rule's say about one sentence, or one plugin's (docs/plugins.md).
 struct Evidence {
-  std::string rule_id;
+  std::string rule_id;  // a rule's id, or "plugin:NAME" for a plugin's evidence
   std::string event_type;
   double weight = 0;        // the rule's weight: its author's precision estimate
   double contribution = 0;  // log-odds added to the type: logit(weight) - logit(prior)
   bool counted = true;  // false when a stronger overlapping rule or a group member counted instead
   std::string note;     // why it was not counted, empty when counted
   std::vector<Span> spans;  // the matched pieces, in sentence order
+  std::string plugin_note;  // a plugin's own reason for this evidence; empty for a rule
 };
 
 // A rule whose patterns matched but whose `unless` pattern cancelled it.
@@ -38,6 +39,21 @@ struct Cancellation {
   std::vector<Span> unless_spans;  // what the unless pattern matched
 };
 
+// A key=value fact a plugin stated about an event, such as modality=threatened.
+struct Attribute {
+  std::string key;
+  std::string value;
+  std::string plugin;  // the plugin that stated it
+  friend bool operator==(const Attribute&, const Attribute&) = default;
+};
+
+// A plugin that threw (or returned something unusable) on a sentence: the
+// sentence was scored without that plugin's contribution.
+struct PluginFault {
+  std::string plugin;
+  std::string message;
+};
+
 // The combined evidence for one event type in one sentence.
 struct Event {
   std::string type;
@@ -45,6 +61,7 @@ struct Event {
   double log_odds = 0;    // logit(prior) + sum of counted contributions
   double confidence = 0;  // sigmoid(log_odds)
   std::vector<Evidence> evidence;
+  std::vector<Attribute> attributes;  // from plugins, in plugin order
 };
 
 struct SentenceResult {
@@ -57,6 +74,9 @@ struct SentenceResult {
   // Non-empty when the sentence could not be classified (for example the
   // pattern set ran out of memory); `events` is then empty. Never a silent miss.
   std::string error;
+  // Plugins that failed on this sentence, in plugin order; the events above
+  // hold the other plugins' contributions and the rules'.
+  std::vector<PluginFault> plugin_faults;
 
   bool ok() const { return error.empty(); }
 };
