@@ -1,7 +1,6 @@
 #include "demarche/engine.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <optional>
 
 #include "demarche/plugins.hpp"
@@ -42,18 +41,29 @@ namespace {
 // saw, and (computed on first use) where each of them occurs.
 class SentenceMatch {
  public:
-  SentenceMatch(const match::PieceSet& pieces, std::string_view text, std::vector<int> present)
-      : pieces_(pieces), text_(text), present_(std::move(present)) {}
+  SentenceMatch(const match::PieceSet& pieces, std::string_view text,
+                const std::vector<int>& present)
+      : pieces_(pieces), text_(text), present_(present) {}
 
   // The chain of spans (normalised offsets) where `seq` matches, if it does.
   std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq) {
-    std::vector<const std::vector<Span>*> lists;
+    // Ruling a sequence out from the set's report is free; searching for a
+    // piece kept out of the set is not, so that comes second.
     for (int piece : seq.pieces) {
-      const std::vector<Span>& occ = occurrences(piece);
-      if (occ.empty()) return std::nullopt;
-      lists.push_back(&occ);
+      if (!could_occur(piece)) return std::nullopt;
     }
-    if (lists.size() == 1) return std::vector<Span>{lists[0]->front()};
+    std::vector<std::size_t> found;
+    found.reserve(seq.pieces.size());
+    for (int piece : seq.pieces) {
+      const std::size_t at = occurrences(piece);
+      if (cache_[at].second.empty()) return std::nullopt;
+      found.push_back(at);
+    }
+    if (found.size() == 1) return std::vector<Span>{cache_[found[0]].second.front()};
+    // Pointers into the cache are taken once it has stopped growing.
+    std::vector<const std::vector<Span>*> lists;
+    lists.reserve(found.size());
+    for (std::size_t at : found) lists.push_back(&cache_[at].second);
     if (!words_) words_.emplace(text_);
     std::vector<Span> chain;
     if (!match::find_sequence(lists, seq.gaps, *words_, &chain)) return std::nullopt;
@@ -61,25 +71,26 @@ class SentenceMatch {
   }
 
  private:
-  const std::vector<Span>& occurrences(int piece) {
-    for (const auto& [id, spans] : cache_) {
-      if (id == piece) return spans;
+  // The index in cache_ of the piece's occurrences, searched on first use.
+  std::size_t occurrences(int piece) {
+    for (std::size_t i = 0; i < cache_.size(); ++i) {
+      if (cache_[i].first == piece) return i;
     }
     cache_.emplace_back(piece, std::vector<Span>{});
-    std::vector<Span>& spans = cache_.back().second;
-    // A piece in the set that the set did not report cannot occur: skip the search.
-    if (!pieces_.in_set(piece) || std::binary_search(present_.begin(), present_.end(), piece)) {
-      pieces_.occurrences(piece, text_, &spans);
-    }
-    return spans;
+    pieces_.occurrences(piece, text_, &cache_.back().second);
+    return cache_.size() - 1;
+  }
+
+  // A piece in the set that the set did not report cannot occur.
+  bool could_occur(int piece) const {
+    return !pieces_.in_set(piece) || std::binary_search(present_.begin(), present_.end(), piece);
   }
 
   const match::PieceSet& pieces_;
   std::string_view text_;
-  std::vector<int> present_;
-  // Few pieces are looked up per sentence, so a flat list beats a map. A
-  // deque keeps references stable while it grows.
-  std::deque<std::pair<int, std::vector<Span>>> cache_;
+  const std::vector<int>& present_;
+  // Few pieces are looked up per sentence, so a flat list beats a map.
+  std::vector<std::pair<int, std::vector<Span>>> cache_;
   std::optional<text::WordIndex> words_;
 };
 
@@ -108,25 +119,52 @@ SentenceResult Engine::classify_sentence(std::string_view text) const {
 
 namespace {
 
+// Per-thread buffers for the steps of classify that run on every sentence,
+// so that a sentence the rules ignore costs no allocation beyond its result.
+struct Scratch {
+  std::vector<int> present;
+  std::vector<std::uint16_t> seen;  // per sequence; all zero between calls
+  std::vector<std::uint32_t> complete;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
+// The sequences all of whose set pieces the set reported, in rule order.
+const std::vector<std::uint32_t>& complete_sequences(const Engine::Impl& impl,
+                                                     const std::vector<int>& present) {
+  Scratch& buffers = scratch();
+  std::vector<std::uint16_t>& seen = buffers.seen;
+  if (seen.size() < impl.sequences.size()) seen.resize(impl.sequences.size(), 0);
+  buffers.complete.clear();
+  for (int piece : present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
+      if (++seen[id] == impl.sequences[id].pieces_in_set) buffers.complete.push_back(id);
+    }
+  }
+  for (int piece : present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)])
+      seen[id] = 0;
+  }
+  std::sort(buffers.complete.begin(), buffers.complete.end());
+  return buffers.complete;
+}
+
 // The rules' evidence for one sentence: what fired and was not cancelled
 // becomes a candidate, what `unless` cancelled goes to `result.cancelled`.
 std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
                                               const text::NormalizedText& norm,
-                                              std::vector<int> present, SentenceResult& result) {
+                                              const std::vector<int>& present,
+                                              SentenceResult& result) {
   std::vector<score::Candidate> evidence;
   if (present.empty()) return evidence;
-  // Sequences all of whose pieces occur, in rule order.
-  std::vector<std::uint16_t> seen(impl.sequences.size(), 0);
-  std::vector<std::uint32_t> complete;
-  for (int piece : present) {
-    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
-      if (++seen[id] == impl.sequences[id].pieces_in_set) complete.push_back(id);
-    }
-  }
-  std::sort(complete.begin(), complete.end());
+  const std::vector<std::uint32_t>& complete = complete_sequences(impl, present);
+  if (complete.empty()) return evidence;
 
   const rules::Program& program = *impl.program;
-  SentenceMatch sentence(*impl.pieces, norm.text, std::move(present));
+  SentenceMatch sentence(*impl.pieces, norm.text, present);
   for (std::size_t i = 0; i < complete.size();) {
     const std::size_t rule_index = impl.sequences[complete[i]].rule;
     std::size_t end = i;
@@ -165,13 +203,12 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset) const
   result.span = Span{0, text.size()};
   result.text = std::string(text);
   const text::NormalizedText norm = text::normalize(text);
-  std::vector<int> present;
+  std::vector<int>& present = scratch().present;
   if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
   const bool with_plugins = plugins_ && !plugins_->plugins.empty();
   if (present.empty() && !with_plugins) return result;
 
-  std::vector<score::Candidate> candidates =
-      rule_candidates(*impl_, norm, std::move(present), result);
+  std::vector<score::Candidate> candidates = rule_candidates(*impl_, norm, present, result);
   if (!with_plugins) {
     result.events = impl_->scorer.combine(std::move(candidates));
     return result;
