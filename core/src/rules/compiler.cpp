@@ -343,6 +343,12 @@ class Compiler {
       sink_.warning(in_raw ? shifted(where, *in_raw) : where, "W102",
                     "wide or unbounded gap inside a pattern makes every sentence slow; join "
                     "pieces with '~N' instead");
+    } else if (find_wildcard_word(expanded)) {
+      const auto in_raw = find_wildcard_word(raw);
+      sink_.warning(in_raw ? shifted(where, *in_raw) : where, "W105",
+                    "a wildcard word ('\\w+') inside a piece slows the scan of unseen text; "
+                    "write 'A ~1 B' for 'A \\w+ B', or 'A ~N B' with N one larger for an "
+                    "optional '(?:\\w+ )?'");
     }
   }
 

@@ -3,6 +3,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -56,6 +57,18 @@ std::optional<std::size_t> find_wide_gap(std::string_view p) {
         close = p.find(']', close + 1);
       if (close != std::string_view::npos && wide_repetition(p, close + 1)) return i;
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_wildcard_word(std::string_view p) {
+  for (std::size_t i = 0; i + 2 < p.size(); ++i) {
+    if (p[i] != '\\') continue;
+    // After a letter it only ends a word ("threat\w*"), which costs little.
+    const bool after_letter = i > 0 && std::isalpha(static_cast<unsigned char>(p[i - 1]));
+    if (p[i + 1] == 'w' && !after_letter && (p[i + 2] == '+' || p[i + 2] == '*' || p[i + 2] == '{'))
+      return i;
+    ++i;  // the escaped character is not an escape itself
   }
   return std::nullopt;
 }

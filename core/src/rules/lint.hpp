@@ -16,4 +16,11 @@ bool has_required_literal(const std::string& pattern);
 // (".*", ".+", ".{2,}", ".{0,40}", "[^x]*", "\S+"...), if any.
 std::optional<std::size_t> find_wide_gap(std::string_view pattern);
 
+// The offset of a wildcard word (`\w+`, `\w*`, `\w{m,n}`) in a pattern, if
+// any. In one piece it stands for "any word here", which the set's
+// automaton can only follow by tracking every unseen word it meets: measured
+// on the shipped rules, twelve such pieces took a third of the scan's time
+// on text it had not seen. `~N` says the same for free.
+std::optional<std::size_t> find_wildcard_word(std::string_view pattern);
+
 }  // namespace demarche::rules
