@@ -17,6 +17,20 @@ Json object_with_room(std::size_t fields) {
   return object;
 }
 
+// The value a plugin gave `key` on `event` (the last, when several did, as
+// for the attributes), or empty: an event's source or target.
+std::string_view attribute_value(const Event& event, std::string_view key) {
+  for (auto it = event.attributes.rbegin(); it != event.attributes.rend(); ++it) {
+    if (it->key == key) return it->value;
+  }
+  return {};
+}
+
+// A string, or null when it is empty.
+Json optional_json(std::string_view value) {
+  return value.empty() ? Json(nullptr) : Json(std::string(value));
+}
+
 Json spans_json(const std::vector<Span>& spans) {
   Json list = Json::array();
   for (const Span& span : spans) list.push_back(Json::array({span.begin, span.end}));
@@ -101,7 +115,7 @@ class JsonlWriter final : public Writer {
   }
 
   Json event_json(std::string_view text, const Event& event) const {
-    Json object = object_with_room(6);
+    Json object = object_with_room(8);
     object["type"] = event.type;
     object["confidence"] = round_score(event.confidence);
     if (options_.explain) {
@@ -117,6 +131,11 @@ class JsonlWriter final : public Writer {
     Json attributes = Json::object();
     for (const Attribute& attribute : event.attributes) attributes[attribute.key] = attribute.value;
     object["attributes"] = std::move(attributes);
+    // Who did it and to whom (the actors plugin's source= and target=),
+    // lifted out of the attributes so that every event has both fields:
+    // null when no plugin said.
+    object["source"] = optional_json(attribute_value(event, "source"));
+    object["target"] = optional_json(attribute_value(event, "target"));
     return object;
   }
 

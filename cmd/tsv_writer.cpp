@@ -8,12 +8,21 @@
 namespace demarche::cli {
 namespace {
 
+// The value a plugin gave `key` on `event` (the last, when several did, as
+// for the attributes), or empty: an event's source or target.
+std::string_view attribute_value(const Event& event, std::string_view key) {
+  for (auto it = event.attributes.rbegin(); it != event.attributes.rend(); ++it) {
+    if (it->key == key) return it->value;
+  }
+  return {};
+}
+
 class TsvWriter final : public Writer {
  public:
   TsvWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
   void begin() override {
-    out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\ttext\n";
+    out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\tsources\ttargets\ttext\n";
   }
 
   void write(const Record& record) override {
@@ -21,7 +30,7 @@ class TsvWriter final : public Writer {
         (record.shape == Shape::kDocument || !record.input_error.empty())) {
       buffer_.clear();
       append_plain_id(buffer_, record);
-      buffer_ += "\t\t\t\t\t\t\t\n";
+      buffer_ += "\t\t\t\t\t\t\t\t\t\n";
       write_row();
       return;
     }
@@ -46,6 +55,10 @@ class TsvWriter final : public Writer {
     confidences.clear();
     std::string& attributes = attributes_;
     attributes.clear();
+    std::string& sources = sources_;
+    sources.clear();
+    std::string& targets = targets_;
+    targets.clear();
     bool first = true;
     for (const Event& event : sentence.events) {
       if (!is_reported(event, options_)) continue;
@@ -53,16 +66,24 @@ class TsvWriter final : public Writer {
         buffer_ += ',';
         confidences += ',';
         attributes += ',';
+        sources += ',';
+        targets += ',';
       }
       first = false;
       append_one_line(buffer_, event.type);
       append_fixed(confidences, event.confidence, 3);
       append_attributes(attributes, event);
+      append_cell(sources, attribute_value(event, "source"));
+      append_cell(targets, attribute_value(event, "target"));
     }
     buffer_ += '\t';
     buffer_ += confidences;
     buffer_ += '\t';
     buffer_ += attributes;
+    buffer_ += '\t';
+    buffer_ += sources;
+    buffer_ += '\t';
+    buffer_ += targets;
     buffer_ += '\t';
     append_one_line(buffer_, sentence.text);
     buffer_ += '\n';
@@ -84,6 +105,16 @@ class TsvWriter final : public Writer {
     }
   }
 
+  // One event's entry in the sources or targets column: a plugin's value,
+  // with the column's separators replaced by spaces.
+  static void append_cell(std::string& out, std::string_view value) {
+    const std::size_t from = out.size();
+    append_one_line(out, value);
+    for (std::size_t k = from; k < out.size(); ++k) {
+      if (out[k] == ',' || out[k] == '\t') out[k] = ' ';
+    }
+  }
+
   void write_row() { out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size())); }
 
   std::ostream& out_;
@@ -91,6 +122,8 @@ class TsvWriter final : public Writer {
   std::string buffer_;       // reused for every row
   std::string confidences_;  // the confidences column, built beside the labels
   std::string attributes_;   // the attributes column, likewise
+  std::string sources_;      // the sources column, likewise
+  std::string targets_;      // the targets column, likewise
 };
 
 }  // namespace

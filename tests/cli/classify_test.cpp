@@ -217,9 +217,10 @@ TEST(Classify, TsvHasHeaderAndOneRowPerSentence) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::vector<std::string> rows = split_lines(r.out);
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[0], "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\ttext");
+  EXPECT_EQ(rows[0],
+            "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\tsources\ttargets\ttext");
   const std::vector<std::string> first = split(rows[1], '\t');
-  ASSERT_EQ(first.size(), 8u);
+  ASSERT_EQ(first.size(), 10u);
   EXPECT_EQ(first[0], "1");
   EXPECT_EQ(first[1], "0");
   EXPECT_EQ(first[2], "0");
@@ -227,11 +228,14 @@ TEST(Classify, TsvHasHeaderAndOneRowPerSentence) {
   EXPECT_EQ(first[4], "greeting");
   EXPECT_EQ(first[5], "0.900");
   EXPECT_EQ(first[6], "");
-  EXPECT_EQ(first[7], kHello);
-  EXPECT_EQ(split(rows[2], '\t'), (std::vector<std::string>{"2", "0", "0", "0", "", "", "", ""}));
+  EXPECT_EQ(first[7], "");  // no source
+  EXPECT_EQ(first[8], "");  // no target
+  EXPECT_EQ(first[9], kHello);
+  EXPECT_EQ(split(rows[2], '\t'),
+            (std::vector<std::string>{"2", "0", "0", "0", "", "", "", "", "", ""}));
   const std::vector<std::string> third = split(rows[3], '\t');
-  ASSERT_EQ(third.size(), 8u);  // the tab inside the text became a space
-  EXPECT_EQ(third[7], "tab here");
+  ASSERT_EQ(third.size(), 10u);  // the tab inside the text became a space
+  EXPECT_EQ(third[9], "tab here");
 }
 
 TEST(Classify, TsvListsSeveralLabelsInConfidenceOrder) {
@@ -344,7 +348,8 @@ TEST(Classify, JsonlInputInTsvAndTextFormats) {
   EXPECT_EQ(split(rows[1], '\t')[4], "greeting");
   EXPECT_EQ(split(rows[2], '\t')[1], "1");
   EXPECT_EQ(split(rows[2], '\t')[4], "farewell");
-  EXPECT_EQ(split(rows[3], '\t'), (std::vector<std::string>{"2", "", "", "", "", "", "", ""}));
+  EXPECT_EQ(split(rows[3], '\t'),
+            (std::vector<std::string>{"2", "", "", "", "", "", "", "", "", ""}));
   EXPECT_EQ(split(rows[4], '\t')[0], "null");
   EXPECT_TRUE(contains(tsv.err, "not valid JSON")) << tsv.err;
 
