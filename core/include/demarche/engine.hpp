@@ -75,6 +75,38 @@ struct ExampleFailure {
   std::string reason;
 };
 
+// One piece of a rule's pattern and where it occurs in a sentence.
+struct NearMissPiece {
+  std::string source;       // as written in the rule: "{EXPEL}", "persona non grata"
+  std::vector<Span> found;  // every occurrence in the sentence; empty when absent
+};
+
+// How close a rule that did not fire on a sentence came to firing, for rule
+// authors looking at a missed sentence (Engine::near_misses).
+struct NearMiss {
+  enum class Kind {
+    kPiecesMissing,  // some pieces of its closest `match:` do not occur
+    kTooFarApart,    // every piece occurs, but not in order within the gaps
+    kCancelled,      // a `match:` matched and an `unless:` cancelled it
+  };
+  std::string rule_id;
+  Kind kind = Kind::kPiecesMissing;
+  // The fraction of the closest `match:`'s pieces that occur: in (0,1) for
+  // kPiecesMissing, 1 for the other kinds.
+  double closeness = 0;
+  std::string pattern;  // that `match:` (the `unless:` for kCancelled), as written
+  std::string file;     // where `pattern` is written
+  int line = 0;
+  std::vector<NearMissPiece> pieces;  // of `pattern`, in order
+  // One line for people, naming pieces in backticks (a raw regex longer than
+  // 40 bytes cut short with "..."):
+  //   `{EXPEL}` found "expelled"; `{TARGET}` not found
+  //   all pieces found, but `{EXPEL}` and `{TARGET}` are 9 words apart (at most ~6)
+  //   all pieces found, but `{TARGET}` "envoys" never follows `{EXPEL}` "expelled"
+  //   matched "expel" "envoys", cancelled by unless: `{NEGATION} ~2 {EXPEL}` ("not" "expel")
+  std::string reason;
+};
+
 class Engine;
 struct PluginSet;
 
@@ -116,6 +148,17 @@ class Engine {
 
   // Runs every embedded example; an empty result means all behaved.
   std::vector<ExampleFailure> test_examples() const;
+
+  // For each rule of `event_type` that does not fire on `sentence` (one
+  // sentence, as classify_sentence takes it) but came near: how near,
+  // closest first (closeness, then cancelled before too far apart before
+  // pieces missing, then rule order). A rule is left out when, of each of
+  // its `match:` lines, no piece occurs or only pieces that can match a
+  // common word ("the", "out": every sentence has them). Rules alone:
+  // plugins play no part.
+  // Slow by design (every piece of the type's rules is searched for with its
+  // own regex): meant for the few sentences an evaluation got wrong.
+  std::vector<NearMiss> near_misses(std::string_view sentence, std::string_view event_type) const;
 
   // A copy that shares the compiled rules but owns fresh regex caches, for a
   // worker thread that should not contend with others.

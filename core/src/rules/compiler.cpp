@@ -281,6 +281,8 @@ class Compiler {
     if (!split) return std::nullopt;
     CompiledSequence out;
     out.gaps = split->gaps;
+    out.source = pattern.value.text;
+    out.line = pattern.value.pos.line;
     bool ok = true;
     bool literal = false;
     for (const RawPiece& raw : split->pieces) {
@@ -288,6 +290,7 @@ class Compiler {
       std::optional<int> id = compile_piece(raw.text, where, spec, file, &literal);
       if (id) {
         out.pieces.push_back(*id);
+        out.piece_sources.push_back(raw.text);
       } else {
         ok = false;
       }

@@ -15,6 +15,11 @@ namespace demarche::rules {
 struct CompiledSequence {
   std::vector<int> pieces;
   std::vector<int> gaps;
+  // As the author wrote it, for Engine::near_misses (never used to match):
+  // the whole value, each piece's text ("{EXPEL}") and the value's line.
+  std::string source;
+  std::vector<std::string> piece_sources;  // parallel to pieces
+  int line = 0;
 };
 
 struct CompiledRule {
