@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "classify_command.hpp"
+#include "eval_command.hpp"
 #include "exit_error.hpp"
 #include "explain_command.hpp"
 #include "output.hpp"
@@ -27,9 +28,11 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  classify [FILE...]     classify sentences (jsonl, tsv or text output)\n"
     "  explain [WORDS...]     show how one sentence is scored, step by step\n"
+    "  eval --gold FILE       measure the rules on labelled sentences\n"
     "  rules check            load and lint the rules\n"
     "  rules test             run the rules' example sentences\n"
     "  rules list             list the rules\n"
+    "  rules stats --gold F   how each rule fares on labelled sentences\n"
     "  plugins list           list the plugins found, loaded or refused and why\n\n"
     "Options:\n"
     "  -h [ --help ]          show this help and exit\n"
@@ -48,6 +51,7 @@ int dispatch(const std::vector<std::string>& args, Output& output) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "classify") return run_classify(rest, output);
   if (command == "explain") return run_explain(rest, output);
+  if (command == "eval") return run_eval(rest, output);
   if (command == "rules") return run_rules(rest, output);
   if (command == "plugins") return run_plugins(rest, output);
   if (command == "--help" || command == "-h" || command == "help") {

@@ -34,6 +34,7 @@ struct RulesOptions {
 int run_rules_check(const std::vector<std::string>& args, std::ostream& out);
 int run_rules_test(const std::vector<std::string>& args, std::ostream& out);
 int run_rules_list(const std::vector<std::string>& args, std::ostream& out);
+int run_rules_stats(const std::vector<std::string>& args, std::ostream& out);
 
 // "1 rule", "2 rules".
 std::string count_of(std::size_t n, const char* one, const char* many);

@@ -1,0 +1,273 @@
+#include "eval_html_report.hpp"
+
+#include <sstream>
+
+#include "eval_text_report.hpp"
+#include "json_text.hpp"
+#include "text_format.hpp"
+#include "writer.hpp"
+
+namespace demarche::cli {
+namespace {
+
+// `text` made safe for HTML: valid UTF-8 (ill-formed bytes become U+FFFD,
+// through the same JSON library as every other output) with &<>"' escaped.
+std::string html(std::string_view text) {
+  const std::string valid = Json::parse(to_json_text(Json(std::string(text)))).get<std::string>();
+  std::string out;
+  out.reserve(valid.size());
+  for (const char c : valid) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// A table cell that sorts by `value` (undefined figures sort lowest).
+std::string number_cell(const std::optional<double>& value, const std::string& shown) {
+  return "<td class=\"num\" data-value=\"" + (value ? fixed(*value, 6) : std::string("-1")) +
+         "\">" + html(shown) + "</td>";
+}
+
+std::string count_cell(std::size_t n) {
+  return number_cell(static_cast<double>(n), std::to_string(n));
+}
+
+std::string figure_cell(const std::optional<double>& value) {
+  return number_cell(value, figure(value));
+}
+
+const char* kStyle = R"(
+body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5em 0}th,td{padding:.2em .6em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.sortable th{cursor:pointer;user-select:none}table.sortable th:hover{background:#f2f2f2}
+th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
+tr.flagged td{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+figure{margin:0}figcaption{text-align:center;font-weight:600}
+.pr-chart .axis{stroke:#888}.pr-chart .curve{fill:none;stroke:#3367d6;stroke-width:2}
+.pr-chart circle{fill:#3367d6}.pr-chart circle.current{fill:#d93025}.pr-chart text{font-size:10px;fill:#555}
+li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
+)";
+
+// Sorts a table.sortable by the clicked column, numerically when its cells
+// carry data-value; "#sort=COLUMN" (a header's data-key) sorts on load,
+// descending. body[data-ready] tells a test the script ran.
+const char* kScript = R"(
+function sortTable(table, index, descending) {
+  const body = table.tBodies[0];
+  const rows = Array.from(body.rows);
+  const key = r => { const c = r.cells[index]; return c.dataset.value !== undefined ? parseFloat(c.dataset.value) : c.textContent; };
+  rows.sort((a, b) => { const x = key(a), y = key(b); const o = x < y ? -1 : x > y ? 1 : 0; return descending ? -o : o; });
+  rows.forEach(r => body.appendChild(r));
+  Array.from(table.tHead.rows[0].cells).forEach((th, i) => th.setAttribute('aria-sort', i === index ? (descending ? 'descending' : 'ascending') : 'none'));
+}
+document.querySelectorAll('table.sortable').forEach(table => {
+  Array.from(table.tHead.rows[0].cells).forEach((th, i) => th.addEventListener('click', () => sortTable(table, i, th.getAttribute('aria-sort') !== 'descending')));
+});
+const wanted = /sort=([\w-]+)/.exec(location.hash);
+if (wanted) document.querySelectorAll('table.sortable').forEach(table => {
+  Array.from(table.tHead.rows[0].cells).forEach((th, i) => { if (th.dataset.key === wanted[1]) sortTable(table, i, true); });
+});
+document.body.dataset.ready = '1';
+)";
+
+void write_summary(std::ostream& out, const Summary& summary) {
+  out << "<table id=\"per-type\"><thead><tr><th>type</th><th>gold</th><th>predicted</th>"
+         "<th>TP</th><th>FP</th><th>FN</th><th>precision</th><th>recall</th><th>F1</th>"
+         "</tr></thead><tbody>\n";
+  auto row = [&out](const TypeScore& score) {
+    const Counts& c = score.counts;
+    out << "<tr><td>" << html(score.type) << "</td>" << count_cell(c.gold)
+        << count_cell(c.predicted) << count_cell(c.tp) << count_cell(c.fp()) << count_cell(c.fn())
+        << figure_cell(score.scores.precision) << figure_cell(score.scores.recall)
+        << figure_cell(score.scores.f1) << "</tr>\n";
+  };
+  for (const TypeScore& score : summary.per_type) row(score);
+  row(summary.micro);
+  out << "<tr><td>macro</td><td colspan=\"5\" class=\"muted\">mean of " << summary.macro.types
+      << " types</td>" << figure_cell(summary.macro.scores.precision)
+      << figure_cell(summary.macro.scores.recall) << figure_cell(summary.macro.scores.f1)
+      << "</tr>\n</tbody></table>\n";
+}
+
+// One precision-recall chart: a point per swept threshold (where precision
+// is defined), joined in threshold order; the evaluation's own threshold red.
+void write_pr_chart(std::ostream& out, const Evaluation& eval, std::size_t type_index) {
+  constexpr double kSize = 220;
+  constexpr double kMargin = 30;
+  const auto x = [](double recall) { return kMargin + recall * (kSize - 2 * kMargin); };
+  const auto y = [](double precision) {
+    return kSize - kMargin - precision * (kSize - 2 * kMargin);
+  };
+  const std::string& type = eval.types[type_index];
+  std::ostringstream points;
+  std::ostringstream marks;
+  auto mark = [&](const Summary& summary, bool current) {
+    const Scores& s = summary.per_type[type_index].scores;
+    if (!s.precision || !s.recall) return;
+    if (!current) points << fixed(x(*s.recall), 1) << ',' << fixed(y(*s.precision), 1) << ' ';
+    marks << "<circle" << (current ? " class=\"current\"" : "") << " cx=\""
+          << fixed(x(*s.recall), 1) << "\" cy=\"" << fixed(y(*s.precision), 1) << "\" r=\""
+          << (current ? 4 : 3) << "\"><title>threshold " << fixed(summary.threshold, 2)
+          << ": precision " << fixed(*s.precision, 3) << ", recall " << fixed(*s.recall, 3)
+          << "</title></circle>";
+  };
+  for (const Summary& summary : eval.sweep) mark(summary, false);
+  mark(eval.summary, true);
+  out << "<figure><figcaption>" << html(type) << "</figcaption>"
+      << "<svg class=\"pr-chart\" data-type=\"" << html(type) << "\" width=\"" << kSize
+      << "\" height=\"" << kSize << "\" viewBox=\"0 0 " << kSize << ' ' << kSize
+      << "\" role=\"img\" aria-label=\"precision against recall for " << html(type) << "\">"
+      << "<line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0) << "\" x2=\"" << x(1)
+      << "\" y2=\"" << y(0) << "\"/><line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0)
+      << "\" x2=\"" << x(0) << "\" y2=\"" << y(1) << "\"/>"
+      << "<text x=\"" << x(0.5) << "\" y=\"" << kSize - 8
+      << "\" text-anchor=\"middle\">recall</text>"
+      << "<text x=\"10\" y=\"" << y(0.5) << "\" transform=\"rotate(-90 10 " << y(0.5)
+      << ")\" text-anchor=\"middle\">precision</text>"
+      << "<text x=\"" << x(0) << "\" y=\"" << y(0) + 12 << "\">0</text><text x=\"" << x(1) - 6
+      << "\" y=\"" << y(0) + 12 << "\">1</text><text x=\"" << x(0) - 10 << "\" y=\"" << y(1) + 4
+      << "\">1</text>"
+      << "<polyline class=\"curve\" points=\"" << points.str() << "\"/>" << marks.str()
+      << "</svg></figure>\n";
+}
+
+std::string rule_list(const std::vector<RuleCount>& rules) {
+  std::string out;
+  for (std::size_t i = 0; i < rules.size() && i < 3; ++i) {
+    out += (i == 0 ? "" : ", ") + html(rules[i].rule_id) + " (" +
+           std::to_string(rules[i].sentences) + ")";
+  }
+  return out;
+}
+
+void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
+  out << "<table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
+         "<th data-key=\"rule\">rule</th><th data-key=\"type\">type</th>"
+         "<th data-key=\"weight\">weight</th><th data-key=\"coverage\">coverage</th>"
+         "<th data-key=\"hits\">hits</th><th data-key=\"precision\">precision</th>"
+         "<th data-key=\"interval\">95% interval</th><th data-key=\"unique\">unique</th>"
+         "<th data-key=\"unique-recall\">unique recall</th>"
+         "<th data-key=\"cancelled\">cancelled (of them gold)</th>"
+         "<th data-key=\"overlaps\">overlaps</th><th data-key=\"conflicts\">conflicts</th>"
+         "</tr></thead><tbody>\n";
+  for (const RuleStats& r : rules) {
+    out << "<tr"
+        << (r.flagged ? " class=\"flagged\" title=\"precision under 0.7, weight above 0.7\"" : "")
+        << "><td><code>" << html(r.rule_id) << "</code></td><td>" << html(r.type) << "</td>"
+        << number_cell(r.weight, fixed(r.weight, 2)) << count_cell(r.coverage) << count_cell(r.hits)
+        << figure_cell(r.precision)
+        << number_cell(
+               r.interval ? std::optional<double>(r.interval->low) : std::nullopt,
+               r.interval ? fixed(r.interval->low, 3) + "–" + fixed(r.interval->high, 3) : "n/a")
+        << count_cell(r.unique) << figure_cell(r.unique_recall)
+        << number_cell(
+               static_cast<double>(r.cancelled),
+               std::to_string(r.cancelled) + " (" + std::to_string(r.cancelled_positive) + ")")
+        << "<td>" << rule_list(r.overlaps) << "</td><td>" << rule_list(r.conflicts)
+        << "</td></tr>\n";
+  }
+  out << "</tbody></table>\n";
+}
+
+std::string joined_html(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + html(item);
+  return out.empty() ? "none" : out;
+}
+
+// What the engine said of one sentence: each event with its confidence,
+// evidence (rules, counted or not) and plugin attributes.
+void write_findings(std::ostream& out, const SentenceOutcome& s) {
+  out << "<ul>";
+  for (const Event& event : s.result.events) {
+    out << "<li>" << html(event.type) << " " << fixed(event.confidence, 3) << ": ";
+    for (std::size_t i = 0; i < event.evidence.size(); ++i) {
+      const Evidence& e = event.evidence[i];
+      out << (i == 0 ? "" : ", ") << "<code>" << html(e.rule_id) << "</code>"
+          << (e.counted ? "" : " <span class=\"muted\">(not counted)</span>");
+    }
+    for (const Attribute& a : event.attributes) out << " [" << html(a.key + "=" + a.value) << "]";
+    out << "</li>";
+  }
+  for (const Cancellation& c : s.result.cancelled) {
+    out << "<li class=\"muted\"><code>" << html(c.rule_id) << "</code> cancelled by unless</li>";
+  }
+  out << "</ul>";
+}
+
+void write_errors(std::ostream& out, const Evaluation& eval, bool positives) {
+  out << "<ol id=\"" << (positives ? "false-positives" : "false-negatives") << "\">\n";
+  for (std::size_t index = 0; index < eval.sentences.size(); ++index) {
+    const SentenceOutcome& s = eval.sentences[index];
+    const std::vector<std::string>& wrong = positives ? s.false_positives : s.false_negatives;
+    if (wrong.empty()) continue;
+    out << "<li class=\"error\"><b>" << html(s.gold.name()) << "</b> "
+        << (positives ? "wrongly given " : "missed ") << joined_html(wrong)
+        << "<div class=\"sentence\">" << html(s.gold.text) << "</div>"
+        << "<div>gold: " << joined_html(s.gold_types) << "; predicted: " << joined_html(s.predicted)
+        << "</div>";
+    write_findings(out, s);
+    if (!positives) {
+      for (const auto& [type, misses] : s.near_misses) {
+        out << "<div>near misses for " << html(type) << ":</div><ul>";
+        if (misses.empty()) out << "<li class=\"muted\">no rule of this type came close</li>";
+        for (const NearMiss& miss : misses) {
+          out << "<li><code>" << html(miss.rule_id) << "</code>: " << html(miss.reason) << "</li>";
+        }
+        out << "</ul>";
+      }
+    }
+    out << "</li>\n";
+  }
+  out << "</ol>\n";
+}
+
+}  // namespace
+
+void write_html_report(const Evaluation& eval, std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<title>demarche eval</title><style>"
+      << kStyle << "</style></head><body>\n<h1>demarche eval</h1>\n<p>" << eval.sentences.size()
+      << " sentences from " << joined_html(eval.files) << "; " << eval.rule_count
+      << " rules; plugins: " << joined_html(eval.plugins) << "; threshold "
+      << fixed(eval.threshold, 2)
+      << ". Sentences with no gold event given one: " << eval.empty_gold_predicted << " of "
+      << eval.empty_gold << ".</p>\n";
+  out << "<h2>Per type</h2>\n";
+  write_summary(out, eval.summary);
+  out << "<h2>Precision and recall by threshold</h2>\n<p class=\"muted\">One point per threshold "
+         "0.1 to 0.9; red: "
+      << fixed(eval.threshold, 2) << ".</p><div class=\"charts\">\n";
+  for (std::size_t t = 0; t < eval.types.size(); ++t) write_pr_chart(out, eval, t);
+  out << "</div>\n<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. Rows in red "
+         "claim more than they deliver: empirical precision under 0.7 with a weight above "
+         "0.7.</p>\n";
+  write_rule_stats(out, eval.rules);
+  out << "<h2>False positives</h2>\n";
+  write_errors(out, eval, true);
+  out << "<h2>False negatives</h2>\n";
+  write_errors(out, eval, false);
+  out << "<script>" << kScript << "</script>\n</body></html>\n";
+}
+
+}  // namespace demarche::cli
