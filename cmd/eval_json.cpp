@@ -1,5 +1,6 @@
 #include "eval_json.hpp"
 
+#include "json_spans.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
 
@@ -10,18 +11,12 @@ Json number_or_null(const std::optional<double>& value) {
   return value ? Json(round_score(*value)) : Json(nullptr);
 }
 
-// Adds `spans` ([[begin,end],...], byte offsets into `text`) and the words
-// under them to `object`, as `PREFIXspans` and `PREFIXmatched`.
+// Adds `spans` and the words under them to `object`, as `PREFIXspans` and
+// `PREFIXmatched`.
 void add_spans(Json& object, std::string_view text, const std::vector<Span>& spans,
                const std::string& prefix = {}) {
-  Json offsets = Json::array();
-  Json words = Json::array();
-  for (const Span& span : spans) {
-    offsets.push_back(Json::array({span.begin, span.end}));
-    words.push_back(span_text(text, span));
-  }
-  object[prefix + "spans"] = std::move(offsets);
-  object[prefix + "matched"] = std::move(words);
+  object[prefix + "spans"] = spans_json(spans);
+  object[prefix + "matched"] = matched_json(text, spans);
 }
 
 Json scores_json(const Scores& scores) {

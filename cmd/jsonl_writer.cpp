@@ -3,6 +3,7 @@
 // and serialised with to_json_text(), which replaces ill-formed UTF-8 in the
 // input's text by U+FFFD instead of throwing. The lines of one input record
 // are gathered in one reused buffer and handed to the stream in one write.
+#include "json_spans.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
 
@@ -29,18 +30,6 @@ std::string_view attribute_value(const Event& event, std::string_view key) {
 // A string, or null when it is empty.
 Json optional_json(std::string_view value) {
   return value.empty() ? Json(nullptr) : Json(std::string(value));
-}
-
-Json spans_json(const std::vector<Span>& spans) {
-  Json list = Json::array();
-  for (const Span& span : spans) list.push_back(Json::array({span.begin, span.end}));
-  return list;
-}
-
-Json matched_json(std::string_view text, const std::vector<Span>& spans) {
-  Json list = Json::array();
-  for (const Span& span : spans) list.push_back(span_text(text, span));
-  return list;
 }
 
 class JsonlWriter final : public Writer {
