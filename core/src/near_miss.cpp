@@ -73,7 +73,12 @@ struct SentenceView {
 
   std::string quoted(const std::vector<Span>& normalized) const {
     std::string out;
-    for (const Span& s : normalized) out += (out.empty() ? "" : " ") + quoted(s);
+    for (const Span& s : normalized) {
+      // Two appends, not `sep + quoted(s)`: GCC 12 at -O3 reports a false
+      // -Wrestrict on the concatenation.
+      if (!out.empty()) out += ' ';
+      out += quoted(s);
+    }
     return out;
   }
 
