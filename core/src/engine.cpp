@@ -13,12 +13,16 @@
 
 namespace demarche {
 
+namespace {
+// Plugin evidence carries rule_id "plugin:NAME" (demarche/result.hpp).
+constexpr std::string_view kPluginPrefix = "plugin:";
+}  // namespace
+
 Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
     : program(std::move(p)),
       set_memory(memory),
       pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, program->piece_in_set,
                                                      memory)),
-      scorer(program->types),
       sequences_using_piece(program->piece_regexes.size()) {
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
     for (const rules::CompiledSequence& seq : program->rules[r].matches) {
@@ -110,7 +114,8 @@ void shift(std::vector<Span>& spans, std::size_t offset) {
 
 }  // namespace
 
-Engine::Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Engine::Engine(std::shared_ptr<const Impl> impl)
+    : impl_(std::move(impl)), scoring_(Scoring::authored(*impl_->program)) {}
 Engine::~Engine() = default;
 
 SentenceResult Engine::classify_sentence(std::string_view text) const {
@@ -155,6 +160,7 @@ const std::vector<std::uint32_t>& complete_sequences(const Engine::Impl& impl,
 // The rules' evidence for one sentence: what fired and was not cancelled
 // becomes a candidate, what `unless` cancelled goes to `result.cancelled`.
 std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
+                                              const Engine::Scoring& scoring,
                                               const text::NormalizedText& norm,
                                               const std::vector<int>& present,
                                               SentenceResult& result) {
@@ -179,7 +185,7 @@ std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
     for (const rules::CompiledSequence& seq : program.rules[rule_index].unless) {
       if ((cancelled = sentence.find(seq))) break;
     }
-    const RuleInfo& info = program.infos[rule_index];
+    const RuleInfo& info = scoring.rules[rule_index];
     if (cancelled) {
       result.cancelled.push_back(Cancellation{info.id, info.event_type, to_original(norm, *fired),
                                               to_original(norm, *cancelled)});
@@ -208,24 +214,33 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset) const
   const bool with_plugins = plugins_ && !plugins_->plugins.empty();
   if (present.empty() && !with_plugins) return result;
 
-  std::vector<score::Candidate> candidates = rule_candidates(*impl_, norm, present, result);
+  const Scoring& scoring = *scoring_;
+  std::vector<score::Candidate> candidates =
+      rule_candidates(*impl_, scoring, norm, present, result);
   if (!with_plugins) {
-    result.events = impl_->scorer.combine(std::move(candidates));
+    result.events = scoring.scorer.combine(std::move(candidates));
     return result;
   }
   // Plugins see what the rules alone make of the sentence, then their
   // evidence joins the rules' in one combination, so the overlap and group
   // rules apply across both.
-  const std::vector<Event> rule_events = impl_->scorer.combine(candidates);
+  const std::vector<Event> rule_events = scoring.scorer.combine(candidates);
   std::vector<Evidence> rule_evidence;
   for (const Event& event : rule_events) {
     rule_evidence.insert(rule_evidence.end(), event.evidence.begin(), event.evidence.end());
   }
   const plugin::Sentence sentence{text, norm.text, offset, &rule_evidence, &rule_events};
-  plugins::Applied applied = plugins::apply_plugins(*plugins_, sentence, impl_->program->types);
-  for (score::Candidate& c : applied.candidates) candidates.push_back(std::move(c));
-  result.events = impl_->scorer.combine(std::move(candidates));
-  plugins::attach_attributes(std::move(applied.attributes), impl_->program->types, result.events);
+  plugins::Applied applied = plugins::apply_plugins(*plugins_, sentence, scoring.types);
+  for (score::Candidate& c : applied.candidates) {
+    const std::string key =
+        c.evidence.rule_id.substr(kPluginPrefix.size()) + "/" + scoring.types[c.type_index].name;
+    if (auto it = scoring.plugin_factors.find(key); it != scoring.plugin_factors.end()) {
+      c.scale = it->second;
+    }
+    candidates.push_back(std::move(c));
+  }
+  result.events = scoring.scorer.combine(std::move(candidates));
+  plugins::attach_attributes(std::move(applied.attributes), scoring.types, result.events);
   result.plugin_faults = std::move(applied.faults);
   return result;
 }
@@ -255,16 +270,17 @@ std::vector<SentenceResult> Engine::classify_document(std::string_view document)
 }
 
 const std::vector<EventTypeInfo>& Engine::event_types() const {
-  return impl_->program->types;
+  return scoring_->types;
 }
 
 const std::vector<RuleInfo>& Engine::rules() const {
-  return impl_->program->infos;
+  return scoring_->rules;
 }
 
 Engine Engine::with_own_matcher_state() const {
   Engine copy(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
   copy.plugins_ = plugins_;
+  copy.scoring_ = scoring_;
   return copy;
 }
 

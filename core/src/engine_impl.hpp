@@ -1,7 +1,9 @@
 // The state behind demarche::Engine, shared by its copies.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "demarche/engine.hpp"
@@ -17,7 +19,6 @@ struct Engine::Impl {
   std::shared_ptr<const rules::Program> program;
   std::int64_t set_memory = 0;
   std::unique_ptr<const match::PieceSet> pieces;  // owns the regex caches
-  score::Scorer scorer;
   // Every `match:` sequence of every rule, numbered in rule order so that
   // sorting their numbers groups them by rule.
   struct SequenceRef {
@@ -30,6 +31,32 @@ struct Engine::Impl {
   // per sequence, how many of its set pieces the set reported, and looks
   // only at sequences whose set pieces are all there.
   std::vector<std::vector<std::uint32_t>> sequences_using_piece;
+};
+
+}  // namespace demarche
+
+namespace demarche {
+
+// The numbers that turn evidence into confidence: the authored ones, or
+// learned ones (Engine::with_weights). Engine::rules() and event_types()
+// report these, so every caller sees the weights actually in use.
+struct Engine::Scoring {
+  Scoring(std::vector<EventTypeInfo> scored_types, std::vector<RuleInfo> scored_rules,
+          std::map<std::string, double> factors, bool is_learned)
+      : types(std::move(scored_types)),
+        rules(std::move(scored_rules)),
+        scorer(types, is_learned ? score::Counting::kEvery : score::Counting::kStrongestOfOverlaps),
+        plugin_factors(std::move(factors)),
+        learned(is_learned) {}
+
+  // The authored numbers of `program`.
+  static std::shared_ptr<const Scoring> authored(const rules::Program& program);
+
+  std::vector<EventTypeInfo> types;  // priors in use
+  std::vector<RuleInfo> rules;       // weights in use; parallel to Program::rules
+  score::Scorer scorer;
+  std::map<std::string, double> plugin_factors;  // "PLUGIN/TYPE" -> factor; absent: 1
+  bool learned = false;
 };
 
 }  // namespace demarche

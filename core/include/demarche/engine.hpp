@@ -42,8 +42,9 @@ struct RuleSource {
 
 struct EventTypeInfo {
   std::string name;
-  double prior = 0;  // base rate, in (0,1)
+  double prior = 0;  // base rate in use, in (0,1): learned, when the engine uses learned weights
   std::string description;
+  double authored_prior = 0;  // as the rule file declares it
 };
 
 struct ExampleInfo {
@@ -57,7 +58,7 @@ struct ExampleInfo {
 struct RuleInfo {
   std::string id;
   std::string event_type;
-  double weight = 0;
+  double weight = 0;  // in use: learned, when the engine uses learned weights
   std::string group;  // rules in one group count once per sentence
   std::string description;
   std::string cameo;
@@ -66,6 +67,7 @@ struct RuleInfo {
   std::string file;
   int line = 0;
   std::vector<ExampleInfo> examples;
+  double authored_weight = 0;  // as the rule file writes it
 };
 
 // One embedded example that did not behave as its rule says it should.
@@ -109,6 +111,7 @@ struct NearMiss {
 
 class Engine;
 struct PluginSet;
+struct LearnedWeights;
 
 struct Loaded {
   std::shared_ptr<const Engine> engine;  // null when any diagnostic is an error
@@ -169,12 +172,33 @@ class Engine {
   // Null or an empty set gives the rules alone.
   Engine with_plugins(std::shared_ptr<const PluginSet> plugins) const;
 
+  // A fingerprint of what the rules mean: the event types and priors, and
+  // each rule's id, type, weight, group and compiled patterns (so comments
+  // and layout do not change it, while editing a shared definition does).
+  // A weights file records the fingerprint of the rules it was fitted on.
+  std::string rules_hash() const;
+
+  // A copy that scores with learned weights (demarche/weights.hpp): their
+  // priors, rule weights and plugin factors replace the authored ones, and
+  // every piece of evidence counts (docs/scoring.md). Types and rules the
+  // file does not name keep their authored numbers. Appends a warning to
+  // `warnings` when the weights were fitted on other rules (a different
+  // rules_hash) or name rules or types these rules lack.
+  Engine with_weights(const LearnedWeights& weights,
+                      std::vector<Diagnostic>* warnings = nullptr) const;
+  // A copy that scores with the authored numbers again.
+  Engine with_authored_weights() const;
+  bool uses_learned_weights() const;
+
+  struct Scoring;
+
  private:
   // `offset`: where `text` starts in its document, for plugins.
   SentenceResult classify(std::string_view text, std::size_t offset) const;
 
   std::shared_ptr<const Impl> impl_;
   std::shared_ptr<const PluginSet> plugins_;  // null: rules alone
+  std::shared_ptr<const Scoring> scoring_;    // never null
 };
 
 }  // namespace demarche

@@ -39,12 +39,14 @@ double sigmoid(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
-Scorer::Scorer(std::vector<EventTypeInfo> types) : types_(std::move(types)) {}
+Scorer::Scorer(std::vector<EventTypeInfo> types, Counting counting)
+    : types_(std::move(types)), counting_(counting) {}
 
 std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
   for (Candidate& c : candidates) {
     c.evidence.event_type = types_[c.type_index].name;
-    c.evidence.contribution = logit(c.evidence.weight) - logit(types_[c.type_index].prior);
+    c.evidence.contribution =
+        c.scale * (logit(c.evidence.weight) - logit(types_[c.type_index].prior));
   }
   // Strongest first, so that whatever is dropped is dropped for something stronger.
   std::stable_sort(candidates.begin(), candidates.end(),
@@ -67,6 +69,7 @@ std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
     for (std::size_t i = begin; i < end; ++i) {
       Candidate& c = candidates[i];
       for (const Candidate* kept : counted) {
+        if (counting_ == Counting::kEvery) break;
         c.evidence.note = reason_not_counted(c, *kept);
         if (!c.evidence.note.empty()) break;
       }

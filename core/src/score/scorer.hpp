@@ -23,11 +23,25 @@ struct Candidate {
   std::size_t type_index = 0;
   std::string group;  // candidates of one type sharing a group count once
   Evidence evidence;  // weight and spans set; contribution and counted are filled in
+  // Multiplies the contribution: 1 for rules; learned weights may trust a
+  // plugin's evidence more or less than it states (docs/scoring.md).
+  double scale = 1.0;
+};
+
+// How candidates of one type combine.
+enum class Counting {
+  // Authored weights: overlapping same-direction candidates and group
+  // members count once, since their authors guessed each in isolation.
+  kStrongestOfOverlaps,
+  // Learned weights: every candidate counts, since the fit saw them fire
+  // together and set their weights for exactly that.
+  kEvery,
 };
 
 class Scorer {
  public:
-  explicit Scorer(std::vector<EventTypeInfo> types);
+  explicit Scorer(std::vector<EventTypeInfo> types,
+                  Counting counting = Counting::kStrongestOfOverlaps);
 
   // One Event per type that has any candidate, highest confidence first.
   // Within a type, candidates pointing the same way whose spans overlap, or
@@ -37,6 +51,7 @@ class Scorer {
 
  private:
   std::vector<EventTypeInfo> types_;
+  Counting counting_;
 };
 
 }  // namespace demarche::score

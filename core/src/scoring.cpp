@@ -1,0 +1,147 @@
+// Engine::Scoring: authored numbers, learned ones, and the rules' fingerprint
+// that tells whether learned ones were fitted on these rules.
+#include <cinttypes>
+#include <cstdio>
+
+#include "demarche/weights.hpp"
+#include "engine_impl.hpp"
+
+namespace demarche {
+
+std::shared_ptr<const Engine::Scoring> Engine::Scoring::authored(const rules::Program& program) {
+  std::vector<EventTypeInfo> types = program.types;
+  for (EventTypeInfo& t : types) t.authored_prior = t.prior;
+  std::vector<RuleInfo> rules = program.infos;
+  for (RuleInfo& r : rules) r.authored_weight = r.weight;
+  return std::make_shared<const Scoring>(std::move(types), std::move(rules),
+                                         std::map<std::string, double>{}, false);
+}
+
+namespace {
+
+// FNV-1a, 64 bits: stable across platforms and runs, which std::hash is not.
+class Fingerprint {
+ public:
+  void add(std::string_view text) {
+    for (unsigned char c : text) mix(c);
+    mix(0x1f);  // a separator, so that "ab","c" and "a","bc" differ
+  }
+  void add(double number) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", number);
+    add(std::string_view(buffer));
+  }
+  std::string hex() const {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016" PRIx64, state_);
+    return buffer;
+  }
+
+ private:
+  void mix(unsigned char c) {
+    state_ ^= c;
+    state_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t state_ = 0xcbf29ce484222325ULL;
+};
+
+void add_sequence(Fingerprint& f, const rules::Program& program,
+                  const rules::CompiledSequence& seq) {
+  for (int piece : seq.pieces) f.add(program.piece_regexes[static_cast<std::size_t>(piece)]);
+  for (int gap : seq.gaps) f.add(std::to_string(gap));
+  f.add("end of sequence");
+}
+
+Diagnostic weights_warning(const LearnedWeights& weights, int line, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::kWarning;
+  d.code = "W201";
+  d.file = weights.source.empty() ? "<weights>" : weights.source;
+  d.line = line;
+  d.column = line > 0 ? 1 : 0;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+std::string Engine::rules_hash() const {
+  const rules::Program& program = *impl_->program;
+  Fingerprint f;
+  for (const EventTypeInfo& t : program.types) {
+    f.add(t.name);
+    f.add(t.prior);
+  }
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    const RuleInfo& info = program.infos[r];
+    f.add(info.id);
+    f.add(info.event_type);
+    f.add(info.weight);
+    f.add(info.group);
+    for (const auto& seq : program.rules[r].matches) add_sequence(f, program, seq);
+    f.add("unless");
+    for (const auto& seq : program.rules[r].unless) add_sequence(f, program, seq);
+  }
+  return "fnv1a64:" + f.hex();
+}
+
+Engine Engine::with_weights(const LearnedWeights& weights,
+                            std::vector<Diagnostic>* warnings) const {
+  const std::shared_ptr<const Scoring> authored = Scoring::authored(*impl_->program);
+  std::vector<EventTypeInfo> types = authored->types;
+  std::vector<RuleInfo> rules = authored->rules;
+  std::map<std::string, double> factors;
+  std::vector<Diagnostic> found;
+  const std::string hash = rules_hash();
+  if (weights.rules_hash != hash) {
+    found.push_back(weights_warning(
+        weights, 0,
+        "these weights were fitted on other rules (rules hash " + weights.rules_hash +
+            ", these rules " + hash +
+            "); rules they do not name keep their authored weights. Refit with `demarche "
+            "calibrate`"));
+  }
+  for (const LearnedWeights::Entry& e : weights.entries) {
+    bool known = e.kind == LearnedWeights::Kind::kPlugin;
+    if (e.kind == LearnedWeights::Kind::kPlugin) factors[e.name] = e.value;
+    if (e.kind == LearnedWeights::Kind::kPrior) {
+      for (EventTypeInfo& t : types) {
+        if (t.name == e.name) {
+          t.prior = e.value;
+          known = true;
+        }
+      }
+    }
+    if (e.kind == LearnedWeights::Kind::kRule) {
+      for (RuleInfo& r : rules) {
+        if (r.id == e.name) {
+          r.weight = e.value;
+          known = true;
+        }
+      }
+    }
+    if (!known) {
+      found.push_back(weights_warning(
+          weights, e.line,
+          std::string(e.kind == LearnedWeights::Kind::kRule ? "rule" : "event type") + " '" +
+              e.name + "' is not in these rules; its weight is ignored"));
+    }
+  }
+  if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
+  Engine copy(*this);
+  copy.scoring_ =
+      std::make_shared<const Scoring>(std::move(types), std::move(rules), std::move(factors), true);
+  return copy;
+}
+
+Engine Engine::with_authored_weights() const {
+  Engine copy(*this);
+  copy.scoring_ = Scoring::authored(*impl_->program);
+  return copy;
+}
+
+bool Engine::uses_learned_weights() const {
+  return scoring_->learned;
+}
+
+}  // namespace demarche
