@@ -89,7 +89,9 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
   const std::shared_ptr<const Engine> rules =
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(options->plugins, std::cerr);
-  const Engine engine = rules->with_plugins(plugins);
+  const Engine engine =
+      apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr)
+          .engine.with_plugins(plugins);
   const bool refused = plugins->plugins.size() != plugins->reports.size();
   PluginFaults plugin_faults;
 

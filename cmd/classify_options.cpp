@@ -20,6 +20,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   add_rules_option(visible, options.rule_paths);
   add_set_memory_option(visible, options.set_memory_mib);
   add_plugin_options(visible, options.plugins, true);
+  add_weights_options(visible, options.weights);
   visible.add_options()("input,i",
                         po::value<std::string>(&input)->value_name("MODE")->default_value(input),
                         "lines (one sentence per line), text (each FILE is one document) or "
@@ -41,6 +42,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   check_threshold(spec, options.report.threshold);
   check_set_memory(spec, options.set_memory_mib);
   check_plugin_options(spec, options.plugins);
+  check_weights_options(spec, options.weights);
   options.input = input == "text"    ? InputMode::kText
                   : input == "jsonl" ? InputMode::kJsonl
                                      : InputMode::kLines;

@@ -10,6 +10,7 @@
 #include "command_line.hpp"
 #include "plugin_options.hpp"
 #include "reader.hpp"
+#include "weights_options.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
@@ -22,6 +23,7 @@ struct ClassifyOptions {
   OutputFormat format = OutputFormat::kJsonl;
   ReportOptions report;
   PluginOptions plugins;
+  WeightsOptions weights;
 };
 
 // Parses the words after `classify`. Prints help to `out` and returns nullopt

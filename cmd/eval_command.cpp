@@ -1,18 +1,15 @@
 // `demarche eval`: read gold files, classify every sentence with the current
 // rules, plugins and threshold, and report per-type figures and errors.
 // Reading (gold_file), measuring (evaluation, rule_statistics) and writing
-// (eval_text_report, eval_json, eval_html_report) are separate; this file
-// only wires them.
+// (eval_text_report, eval_json, eval_html_report, eval_files) are separate;
+// this file only wires them.
 #include "eval_command.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <demarche/engine.hpp>
-#include <fstream>
 #include <iostream>
 
 #include "command_line.hpp"
+#include "eval_files.hpp"
 #include "eval_html_report.hpp"
 #include "eval_json.hpp"
 #include "eval_text_report.hpp"
@@ -22,6 +19,7 @@
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
 #include "text_format.hpp"
+#include "weights_options.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
@@ -32,6 +30,7 @@ struct EvalOptions {
   std::vector<std::string> rule_paths;
   std::int64_t set_memory_mib = kDefaultSetMemoryMib;
   PluginOptions plugins;
+  WeightsOptions weights;
   double threshold = 0.5;
   std::string format = "text";
   bool sweep = false;
@@ -39,6 +38,7 @@ struct EvalOptions {
   std::int64_t near_misses = 3;
   std::optional<double> min_macro_f1;
   std::string report;  // an HTML page to write, if any
+  std::string plot;    // a folder for the reliability diagrams, if any
 };
 
 const CommandSpec kSpec{
@@ -47,7 +47,8 @@ const CommandSpec kSpec{
     "'text' and 'labels', labels comma-separated event types, empty for none;\n"
     "'id' used when present) with the current rules, plugins and threshold, and\n"
     "prints per event type, micro and macro: gold, predicted, true positives,\n"
-    "precision, recall and F1; then each false positive and false negative with\n"
+    "precision, recall and F1; how well the confidences are calibrated (ECE and\n"
+    "Brier score per type and pooled); then each false positive and false negative with\n"
     "the rules that fired, the rules that nearly did, and the plugins'\n"
     "annotations. See docs/evaluation.md."};
 
@@ -62,6 +63,7 @@ std::optional<EvalOptions> parse_options(const std::vector<std::string>& args, s
   add_rules_option(visible, options.rule_paths);
   add_set_memory_option(visible, options.set_memory_mib);
   add_plugin_options(visible, options.plugins, true);
+  add_weights_options(visible, options.weights);
   add_threshold_option(visible, options.threshold);
   visible.add_options()(
       "format,f",
@@ -79,7 +81,10 @@ std::optional<EvalOptions> parse_options(const std::vector<std::string>& args, s
       "exit 1 when macro F1 is below X (0..1), for CI")(
       "report", po::value<std::string>(&options.report)->value_name("FILE"),
       "also write a self-contained HTML report to FILE (tables, precision-recall "
-      "charts, sortable rule statistics, errors)");
+      "charts, reliability diagrams, sortable rule statistics, errors)")(
+      "plot", po::value<std::string>(&options.plot)->value_name("DIR"),
+      "also write a reliability diagram per event type, DIR/reliability-TYPE.svg, and "
+      "one for all types pooled, DIR/reliability-all.svg (DIR is created if missing)");
   const po::variables_map vm = parse_command_line(kSpec, args, visible);
   if (vm.count("help") != 0) {
     print_help(out, kSpec, visible);
@@ -90,6 +95,7 @@ std::optional<EvalOptions> parse_options(const std::vector<std::string>& args, s
   check_threshold(kSpec, options.threshold);
   check_set_memory(kSpec, options.set_memory_mib);
   check_plugin_options(kSpec, options.plugins);
+  check_weights_options(kSpec, options.weights);
   if (vm.count("errors") != 0 && options.errors < 0)
     throw UsageError(kSpec.name, "demarche eval: --errors must be 0 or more");
   if (options.near_misses < 0)
@@ -100,27 +106,6 @@ std::optional<EvalOptions> parse_options(const std::vector<std::string>& args, s
     options.min_macro_f1 = min_macro_f1;
   }
   return options;
-}
-
-// Written whole to a temporary name and renamed, so that a reader never sees
-// half a page and a failed run leaves an earlier report alone.
-void write_report_file(const std::string& path, const Evaluation& eval) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (out) write_html_report(eval, out);
-    if (!out || !out.flush()) {
-      std::remove(partial.c_str());
-      throw ExitError(kExitUsage, "demarche eval: cannot write the report " + path + ": " +
-                                      std::strerror(errno));
-    }
-  }
-  if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    std::remove(partial.c_str());
-    throw ExitError(kExitUsage,
-                    "demarche eval: cannot write the report " + path + ": " + std::strerror(error));
-  }
 }
 
 }  // namespace
@@ -139,10 +124,17 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   for (const auto& plugin : plugins->plugins) plugin_names.push_back(plugin->name());
   // The report's precision-recall charts are drawn from the sweep.
   const EvalSettings settings{options->threshold, options->sweep || !options->report.empty(), true};
-  const Evaluation eval = evaluate(rules->with_plugins(plugins), std::move(gold), options->gold,
-                                   std::move(plugin_names), settings);
+  const WeightedEngine weighted =
+      apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr);
+  Evaluation eval = evaluate(weighted.engine.with_plugins(plugins), std::move(gold), options->gold,
+                             std::move(plugin_names), settings);
+  eval.scoring_model = weighted.description;
   warn_unknown_labels(std::cerr, kSpec.name, eval);
-  if (!options->report.empty()) write_report_file(options->report, eval);
+  if (!options->report.empty()) {
+    write_whole_file(options->report, "the report",
+                     [&eval](std::ostream& out) { write_html_report(eval, out); });
+  }
+  if (!options->plot.empty()) write_reliability_plots(options->plot, eval);
 
   if (options->format == "json") {
     output.stream() << to_json_text(evaluation_json(eval)) << '\n';

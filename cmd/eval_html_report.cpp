@@ -4,6 +4,8 @@
 
 #include "eval_text_report.hpp"
 #include "json_text.hpp"
+#include "markup_escape.hpp"
+#include "reliability_svg.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
 
@@ -14,30 +16,7 @@ namespace {
 // through the same JSON library as every other output) with &<>"' escaped.
 std::string html(std::string_view text) {
   const std::string valid = Json::parse(to_json_text(Json(std::string(text)))).get<std::string>();
-  std::string out;
-  out.reserve(valid.size());
-  for (const char c : valid) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(valid);
 }
 
 // A table cell that sorts by `value` (undefined figures sort lowest).
@@ -151,6 +130,23 @@ void write_pr_chart(std::ostream& out, const Evaluation& eval, std::size_t type_
       << "</svg></figure>\n";
 }
 
+// The calibration table and a reliability diagram per type, then the
+// pooled one, drawn as --plot draws them.
+void write_calibration(std::ostream& out, const Evaluation& eval) {
+  out << "<table id=\"calibration\"><thead><tr><th>type</th><th>samples</th><th>ECE</th>"
+         "<th>Brier</th></tr></thead><tbody>\n";
+  auto row = [&out](const Calibration& c) {
+    out << "<tr><td>" << html(c.type) << "</td>" << count_cell(c.samples) << figure_cell(c.ece)
+        << figure_cell(c.brier) << "</tr>\n";
+  };
+  for (const Calibration& c : eval.calibration_per_type) row(c);
+  row(eval.calibration_pooled);
+  out << "</tbody></table>\n<div class=\"charts\">\n";
+  for (const Calibration& c : eval.calibration_per_type)
+    out << "<figure>" << reliability_svg(c) << "</figure>\n";
+  out << "<figure>" << reliability_svg(eval.calibration_pooled) << "</figure>\n</div>\n";
+}
+
 std::string rule_list(const std::vector<RuleCount>& rules) {
   std::string out;
   for (std::size_t i = 0; i < rules.size() && i < 3; ++i) {
@@ -250,7 +246,8 @@ void write_html_report(const Evaluation& eval, std::ostream& out) {
       << kStyle << "</style></head><body>\n<h1>demarche eval</h1>\n<p>" << eval.sentences.size()
       << " sentences from " << joined_html(eval.files) << "; " << eval.rule_count
       << " rules; plugins: " << joined_html(eval.plugins) << "; threshold "
-      << fixed(eval.threshold, 2)
+      << fixed(eval.threshold, 2) << "; scoring: <span id=\"scoring\">" << html(eval.scoring_model)
+      << "</span>"
       << ". Sentences with no gold event given one: " << eval.empty_gold_predicted << " of "
       << eval.empty_gold << ".</p>\n";
   out << "<h2>Per type</h2>\n";
@@ -259,7 +256,13 @@ void write_html_report(const Evaluation& eval, std::ostream& out) {
          "0.1 to 0.9; red: "
       << fixed(eval.threshold, 2) << ".</p><div class=\"charts\">\n";
   for (std::size_t t = 0; t < eval.types.size(); ++t) write_pr_chart(out, eval, t);
-  out << "</div>\n<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. Rows in red "
+  out << "</div>\n<h2>Calibration</h2>\n<p class=\"muted\">Does a confidence of 0.8 come true "
+         "8 times in 10? Every sentence and type is a sample (a type without evidence at its "
+         "prior); samples are put in 10 bins by confidence. Dots on the dashed diagonal are well "
+         "calibrated; a dot's size is its number of samples, its red stroke its gap. ECE is the "
+         "mean gap, weighted by the bins' counts.</p>\n";
+  write_calibration(out, eval);
+  out << "<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. Rows in red "
          "claim more than they deliver: empirical precision under 0.7 with a weight above "
          "0.7.</p>\n";
   write_rule_stats(out, eval.rules);

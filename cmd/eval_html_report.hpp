@@ -3,7 +3,8 @@
 // One self-contained page (no network: styles, script and charts inline)
 // with what the text report says, laid out for reading in a browser: the
 // per-type table, a precision-recall chart per type from the threshold
-// sweep, the rule statistics in a table sortable by any column, and the
+// sweep, the calibration table with a reliability diagram per type and one
+// pooled, the rule statistics in a table sortable by any column, and the
 // false positives and negatives with their evidence and near misses.
 #pragma once
 

@@ -137,6 +137,23 @@ Json sentence_json(std::size_t index, const SentenceOutcome& s, double threshold
   return object;
 }
 
+Json calibration_json(const Calibration& c) {
+  Json bins = Json::array();
+  for (const ReliabilityBin& bin : c.bins) {
+    bins.push_back({{"low", round_score(bin.low)},
+                    {"high", round_score(bin.high)},
+                    {"count", bin.count},
+                    {"positives", bin.positives},
+                    {"mean_confidence", number_or_null(bin.mean_confidence)},
+                    {"observed", number_or_null(bin.observed)}});
+  }
+  return {{"type", c.type},
+          {"samples", c.samples},
+          {"ece", number_or_null(c.ece)},
+          {"brier", number_or_null(c.brier)},
+          {"bins", std::move(bins)}};
+}
+
 Json rule_counts_json(const std::vector<RuleCount>& counts) {
   Json list = Json::array();
   for (const RuleCount& c : counts)
@@ -187,6 +204,7 @@ Json rule_stats_json(const std::vector<RuleStats>& rules) {
 Json evaluation_json(const Evaluation& eval) {
   Json doc = gold_overview_json(eval);
   doc["threshold"] = round_score(eval.threshold);
+  doc["scoring"] = eval.scoring_model;
   doc["unclassified"] = eval.unclassified;
   doc["empty_gold"] = {{"sentences", eval.empty_gold}, {"predicted", eval.empty_gold_predicted}};
   doc["summary"] = summary_json(eval.summary, true);
@@ -198,6 +216,10 @@ Json evaluation_json(const Evaluation& eval) {
     sentences.push_back(sentence_json(i, eval.sentences[i], eval.threshold));
   doc["sentences"] = std::move(sentences);
   doc["rules"] = rule_stats_json(eval.rules);
+  Json per_type = Json::array();
+  for (const Calibration& c : eval.calibration_per_type) per_type.push_back(calibration_json(c));
+  doc["calibration"] = {{"per_type", std::move(per_type)},
+                        {"pooled", calibration_json(eval.calibration_pooled)}};
   return doc;
 }
 

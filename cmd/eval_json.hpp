@@ -12,8 +12,8 @@
 namespace demarche::cli {
 
 // Everything in `eval`: settings, summary, sweep (when computed), every
-// sentence with its evidence, annotations and near misses, and the rules'
-// statistics.
+// sentence with its evidence, annotations and near misses, the rules'
+// statistics, and the calibration with its reliability bins.
 Json evaluation_json(const Evaluation& eval);
 
 // One object per rule, in the order given.

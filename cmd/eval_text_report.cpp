@@ -35,6 +35,7 @@ std::string files_line(const Evaluation& eval) {
   out += "\nrules: " + std::to_string(eval.rule_count) +
          "; plugins: " + joined(eval.plugins, ", ", "none") +
          "; threshold: " + fixed(eval.threshold, 2);
+  out += "\nscoring: " + eval.scoring_model;
   return out;
 }
 
@@ -73,6 +74,24 @@ class SummaryTable {
   const Summary& summary_;
   std::size_t width_ = 0;
 };
+
+// A row per type, then the pooled one; the bins are left to JSON, the HTML
+// report and --plot, which can draw them.
+void write_calibration(std::ostream& out, const Evaluation& eval) {
+  std::size_t width = eval.calibration_pooled.type.size();
+  for (const Calibration& c : eval.calibration_per_type) width = std::max(width, c.type.size());
+  width += 2;
+  out << "\nConfidence calibration: expected calibration error (ECE, " << kReliabilityBins
+      << " bins) and Brier score\n"
+      << pad_right("TYPE", width) << pad_left("SAMPLES", 9) << pad_left("ECE", 7)
+      << pad_left("BRIER", 7) << '\n';
+  auto row = [&](const Calibration& c) {
+    out << pad_right(c.type, width) << pad_left(std::to_string(c.samples), 9)
+        << pad_left(figure(c.ece), 7) << pad_left(figure(c.brier), 7) << '\n';
+  };
+  for (const Calibration& c : eval.calibration_per_type) row(c);
+  row(eval.calibration_pooled);
+}
 
 // Rows: each type's (then micro's and macro's) P, R and F1; columns: the
 // sweep's thresholds. Transposed so that it fits a terminal.
@@ -250,6 +269,7 @@ void write_eval_text(std::ostream& out, const Evaluation& eval, const TextReport
   }
   if (eval.unclassified != 0)
     out << "Sentences that could not be classified: " << eval.unclassified << '\n';
+  write_calibration(out, eval);
   write_sweep(out, eval.sweep);
   write_errors(out, eval, options);
 }

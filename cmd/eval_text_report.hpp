@@ -1,6 +1,7 @@
 // eval_text_report.hpp: `demarche eval` for a person at a terminal.
 //
-// The summary table (per type, micro, macro), the threshold sweep when it
+// The summary table (per type, micro, macro), the calibration table (per
+// type and pooled: samples, ECE, Brier), the threshold sweep when it
 // was computed, then each type's false positives and false negatives with
 // the sentence, its gold and predicted labels, the rules that fired (or,
 // for a false negative, came closest) and the plugins' annotations. Not

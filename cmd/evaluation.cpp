@@ -67,6 +67,34 @@ Summary summarize(const std::vector<std::string>& types,
   return summary;
 }
 
+CalibrationFigures calibrate(const std::vector<EventTypeInfo>& types,
+                             const std::vector<SentenceOutcome>& sentences) {
+  std::vector<CalibrationSample> pooled;
+  CalibrationFigures out;
+  for (const EventTypeInfo& type : types) {
+    std::vector<CalibrationSample> samples;
+    for (const SentenceOutcome& sentence : sentences) {
+      // An error means the engine said nothing: there is no confidence to judge.
+      if (!sentence.result.ok()) continue;
+      // No Event means no evidence, and the scoring model's answer to no
+      // evidence is the prior, not 0: a type the rules never fire on is
+      // still forecast at its base rate.
+      double confidence = type.prior;
+      for (const Event& event : sentence.result.events) {
+        if (event.type == type.name) {
+          confidence = event.confidence;
+          break;
+        }
+      }
+      samples.push_back(CalibrationSample{confidence, has(sentence.gold_types, type.name)});
+    }
+    pooled.insert(pooled.end(), samples.begin(), samples.end());
+    out.per_type.push_back(calibration_of(type.name, samples));
+  }
+  out.pooled = calibration_of("all", pooled);
+  return out;
+}
+
 Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
                     std::vector<std::string> files, std::vector<std::string> plugins,
                     const EvalSettings& settings) {
@@ -122,6 +150,9 @@ Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
       eval.sweep.push_back(summarize(eval.types, eval.sentences, threshold));
   }
   eval.rules = rule_statistics(engine.rules(), eval.sentences);
+  CalibrationFigures calibration = calibrate(engine.event_types(), eval.sentences);
+  eval.calibration_per_type = std::move(calibration.per_type);
+  eval.calibration_pooled = std::move(calibration.pooled);
   return eval;
 }
 

@@ -66,6 +66,9 @@ struct EvalSettings {
 struct Evaluation {
   std::vector<std::string> files;  // the gold files, in command-line order
   double threshold = 0.5;
+  // How the engine turns evidence into confidences, as the reports name it.
+  // Whoever builds the engine with another model sets this to say so.
+  std::string scoring_model = "authored weights";
   std::vector<std::string> types;  // the rules' event types, in declaration order
   std::size_t rule_count = 0;
   std::vector<std::string> plugins;  // the plugins that ran, in load order
@@ -84,6 +87,10 @@ struct Evaluation {
   std::size_t empty_gold = 0;            // sentences with no known gold label
   std::size_t empty_gold_predicted = 0;  // of those, how many were given some type
   std::vector<RuleStats> rules;          // in rule order
+  // How well the confidences match the gold labels: one sample per
+  // classified sentence and type (docs/evaluation.md, "Calibration").
+  std::vector<Calibration> calibration_per_type;  // in `types` order
+  Calibration calibration_pooled;                 // every type's samples; type "all"
 };
 
 // Classifies each gold sentence as one sentence (never re-segmented) and
@@ -91,6 +98,17 @@ struct Evaluation {
 Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
                     std::vector<std::string> files, std::vector<std::string> plugins,
                     const EvalSettings& settings);
+
+// The calibration of `types` (in `types` order) over sentences already
+// classified: a type's confidence in a sentence is its Event's, or, when the
+// engine returned no Event for it, `types[i].prior`: what the scoring model
+// says with no evidence. Sentences that could not be classified are left out.
+struct CalibrationFigures {
+  std::vector<Calibration> per_type;
+  Calibration pooled;
+};
+CalibrationFigures calibrate(const std::vector<EventTypeInfo>& types,
+                             const std::vector<SentenceOutcome>& sentences);
 
 // The figures at `threshold` from sentences already classified.
 Summary summarize(const std::vector<std::string>& types,

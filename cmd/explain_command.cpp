@@ -11,6 +11,7 @@
 #include "reader.hpp"
 #include "rule_loading.hpp"
 #include "text_format.hpp"
+#include "weights_options.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
@@ -53,14 +54,25 @@ std::string quoted_spans(std::string_view text, const std::vector<Span>& spans) 
   return out.empty() ? "(no span)" : out;
 }
 
-void write_fired(std::ostream& out, std::string_view text, const SentenceResult& sentence) {
+// ", authored 0.930" when learned weights replaced the rule's own.
+std::string authored_note(const Evidence& evidence, const std::vector<RuleInfo>& rules) {
+  for (const RuleInfo& rule : rules) {
+    if (rule.id == evidence.rule_id && rule.authored_weight != rule.weight)
+      return ", authored " + fixed(rule.authored_weight, 3);
+  }
+  return "";
+}
+
+void write_fired(std::ostream& out, std::string_view text, const SentenceResult& sentence,
+                 const std::vector<RuleInfo>& rules) {
   out << "Rules that fired:\n";
   bool any = false;
   for (const Event& event : sentence.events) {
     for (const Evidence& evidence : event.evidence) {
       any = true;
       out << "  " << evidence.rule_id << " (" << event.type << ", weight "
-          << fixed(evidence.weight, 3) << ") on " << quoted_spans(text, evidence.spans);
+          << fixed(evidence.weight, 3) << authored_note(evidence, rules) << ") on "
+          << quoted_spans(text, evidence.spans);
       if (!evidence.plugin_note.empty()) {
         std::string note;
         append_one_line(note, evidence.plugin_note);
@@ -88,9 +100,14 @@ void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
   out << "    " << signed_fixed(logit(event.prior)) << "  logit(prior) = logit("
       << fixed(event.prior, 3) << ")\n";
   for (const Evidence& evidence : event.evidence) {
-    const std::string terms = "logit(" + fixed(evidence.weight, 3) + ") - logit(" +
-                              fixed(event.prior, 3) + ") = " + fixed(logit(evidence.weight), 3) +
-                              " - " + parenthesized(logit(event.prior));
+    std::string terms = "logit(" + fixed(evidence.weight, 3) + ") - logit(" +
+                        fixed(event.prior, 3) + ") = " + fixed(logit(evidence.weight), 3) + " - " +
+                        parenthesized(logit(event.prior));
+    // Learned weights may scale a plugin's evidence (docs/scoring.md).
+    const double unscaled = logit(evidence.weight) - logit(event.prior);
+    if (std::fabs(evidence.contribution - unscaled) > 1e-9 && unscaled != 0) {
+      terms = fixed(evidence.contribution / unscaled, 3) + " x (" + terms + ")";
+    }
     if (evidence.counted) {
       out << "  + " << signed_fixed(evidence.contribution) << "  " << evidence.rule_id << ": "
           << terms << '\n';
@@ -124,7 +141,7 @@ std::string read_stdin() {
 }  // namespace
 
 void write_explanation(std::ostream& out, std::string_view text, const SentenceResult& sentence,
-                       double threshold) {
+                       double threshold, const std::vector<RuleInfo>& rules) {
   std::string line = "Sentence [";
   append_size(line, sentence.span.begin);
   line += ',';
@@ -136,7 +153,7 @@ void write_explanation(std::ostream& out, std::string_view text, const SentenceR
     out << "error: " << sentence.error << '\n';
     return;
   }
-  write_fired(out, text, sentence);
+  write_fired(out, text, sentence, rules);
   if (sentence.events.empty()) {
     out << "No event type has evidence.\n";
     return;
@@ -161,6 +178,8 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   add_threshold_option(visible, threshold);
   PluginOptions plugin_options;
   add_plugin_options(visible, plugin_options, true);
+  WeightsOptions weights;
+  add_weights_options(visible, weights);
   const po::variables_map vm = parse_command_line(spec, args, visible, "words");
   if (vm.count("help") != 0) {
     print_help(output.stream(), spec, visible);
@@ -169,9 +188,11 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   check_threshold(spec, threshold);
   check_set_memory(spec, set_memory_mib);
   check_plugin_options(spec, plugin_options);
+  check_weights_options(spec, weights);
   const std::shared_ptr<const Engine> rules = load_engine(rule_paths, set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
-  const Engine with_plugins = rules->with_plugins(plugins);
+  const WeightedEngine weighted = apply_weights_options(*rules, weights, rule_paths, std::cerr);
+  const Engine with_plugins = weighted.engine.with_plugins(plugins);
   const Engine* const engine = &with_plugins;
   bool plugin_trouble = plugins->plugins.size() != plugins->reports.size();
 
@@ -188,9 +209,10 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
     sentences = engine->classify_document(text);
   }
   bool failed = false;
+  output.stream() << "Scoring with " << weighted.description << ".\n\n";
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (i > 0) output.stream() << '\n';
-    write_explanation(output.stream(), text, sentences[i], threshold);
+    write_explanation(output.stream(), text, sentences[i], threshold, engine->rules());
     failed = failed || !sentences[i].ok();
     plugin_trouble = plugin_trouble || !sentences[i].plugin_faults.empty();
   }

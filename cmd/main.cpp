@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "calibrate_command.hpp"
 #include "classify_command.hpp"
 #include "eval_command.hpp"
 #include "exit_error.hpp"
@@ -29,6 +30,7 @@ constexpr const char* kUsage =
     "  classify [FILE...]     classify sentences (jsonl, tsv or text output)\n"
     "  explain [WORDS...]     show how one sentence is scored, step by step\n"
     "  eval --gold FILE       measure the rules on labelled sentences\n"
+    "  calibrate --gold FILE  fit learned weights; --cv K compares them with the authored\n"
     "  rules check            load and lint the rules\n"
     "  rules test             run the rules' example sentences\n"
     "  rules list             list the rules\n"
@@ -52,6 +54,7 @@ int dispatch(const std::vector<std::string>& args, Output& output) {
   if (command == "classify") return run_classify(rest, output);
   if (command == "explain") return run_explain(rest, output);
   if (command == "eval") return run_eval(rest, output);
+  if (command == "calibrate") return run_calibrate(rest, output);
   if (command == "rules") return run_rules(rest, output);
   if (command == "plugins") return run_plugins(rest, output);
   if (command == "--help" || command == "-h" || command == "help") {

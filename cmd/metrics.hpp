@@ -12,13 +12,20 @@
 // - macro = the mean of the per-type values over the types that occur in the
 //   gold or the predictions, an undefined value counting as 0 there (as
 //   scikit-learn's zero_division=0 does); F1 macro is the mean of the
-//   per-type F1, not the F1 of the macro P and R.
+//   per-type F1, not the F1 of the macro P and R;
+// - calibration: 10 equal-width reliability bins over the confidence, the
+//   expected calibration error (ECE, the count-weighted mean gap between a
+//   bin's observed frequency and its mean confidence) and the Brier score
+//   (the mean squared gap between confidence and outcome), undefined when
+//   there is no sample.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace demarche::cli {
@@ -96,6 +103,81 @@ inline std::optional<Interval> wilson_interval(std::size_t successes, std::size_
   const double centre = (p + z2 / (2 * n)) / denominator;
   const double half = z / denominator * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
   return Interval{std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+// One (confidence, outcome) pair: what the engine said of a type in a
+// sentence, and whether the gold labels have the type.
+struct CalibrationSample {
+  double confidence = 0;
+  bool positive = false;
+};
+
+inline constexpr std::size_t kReliabilityBins = 10;
+
+// The samples whose confidence falls in [low, high) (the last bin also holds
+// 1.0). Mean and observed are undefined for an empty bin.
+struct ReliabilityBin {
+  double low = 0;
+  double high = 0;
+  std::size_t count = 0;
+  std::size_t positives = 0;
+  std::optional<double> mean_confidence;
+  std::optional<double> observed;  // positives / count
+};
+
+// Which bin holds `confidence`. As with the threshold, a confidence within
+// 1e-9 under a bin edge counts as on it: the engine's sigmoid(logit(0.6))
+// may come out as 0.5999999999999999 for a rule of weight 0.6 alone, which
+// belongs with 0.6. Out-of-range values go to the end bins.
+inline std::size_t reliability_bin_of(double confidence) {
+  constexpr double kTolerance = 1e-9;
+  const double scaled = std::floor((confidence + kTolerance) * kReliabilityBins);
+  if (!(scaled > 0)) return 0;  // negative, or NaN
+  return std::min(static_cast<std::size_t>(scaled), kReliabilityBins - 1);
+}
+
+// How well confidences match outcomes, over one type or pooled.
+struct Calibration {
+  std::string type;  // the event type, or "all" for every type pooled
+  std::size_t samples = 0;
+  std::optional<double> ece;         // expected calibration error
+  std::optional<double> brier;       // mean of (confidence - outcome)^2
+  std::vector<ReliabilityBin> bins;  // always kReliabilityBins, empty ones included
+};
+
+inline Calibration calibration_of(std::string type, const std::vector<CalibrationSample>& samples) {
+  Calibration out;
+  out.type = std::move(type);
+  out.samples = samples.size();
+  std::vector<double> confidence_sums(kReliabilityBins, 0.0);
+  for (std::size_t k = 0; k < kReliabilityBins; ++k) {
+    // Edges computed, not accumulated, so that they read 0.1, 0.2, ...
+    out.bins.push_back(ReliabilityBin{static_cast<double>(k) / kReliabilityBins,
+                                      static_cast<double>(k + 1) / kReliabilityBins, 0, 0,
+                                      std::nullopt, std::nullopt});
+  }
+  double squared_error = 0;
+  for (const CalibrationSample& sample : samples) {
+    const std::size_t k = reliability_bin_of(sample.confidence);
+    ++out.bins[k].count;
+    out.bins[k].positives += sample.positive;
+    confidence_sums[k] += sample.confidence;
+    const double gap = sample.confidence - (sample.positive ? 1.0 : 0.0);
+    squared_error += gap * gap;
+  }
+  if (samples.empty()) return out;
+  const auto n = static_cast<double>(samples.size());
+  double ece = 0;
+  for (std::size_t k = 0; k < kReliabilityBins; ++k) {
+    ReliabilityBin& bin = out.bins[k];
+    if (bin.count == 0) continue;
+    bin.mean_confidence = confidence_sums[k] / static_cast<double>(bin.count);
+    bin.observed = ratio(bin.positives, bin.count);
+    ece += static_cast<double>(bin.count) / n * std::abs(*bin.observed - *bin.mean_confidence);
+  }
+  out.ece = ece;
+  out.brier = squared_error / n;
+  return out;
 }
 
 }  // namespace demarche::cli

@@ -24,6 +24,18 @@ if(NOT out MATCHES "expulsion")
   message(FATAL_ERROR "installed demarche found no expulsion in the sample:\n${out}")
 endif()
 
+# The shipped learned weights are installed beside the rules and used by default.
+if(NOT EXISTS "${PREFIX}/share/demarche/rules/weights.tsv")
+  message(FATAL_ERROR "rules/weights.tsv was not installed under ${PREFIX}/share/demarche/rules")
+endif()
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -E env --unset=DEMARCHE_RULES
+          "${PREFIX}/bin/demarche" explain --no-plugins "Ruritania expelled two envoys."
+  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0 OR NOT out MATCHES "Scoring with learned weights \\(${PREFIX}/share/demarche/rules/weights.tsv\\)")
+  message(FATAL_ERROR "installed demarche did not score with the installed weights (${status}):\n${out}${err}")
+endif()
+
 # Whatever plugins/ holds today: every plugin the build made is installed
 # and loaded.
 file(GLOB built RELATIVE "${BUILD_DIR}/lib/demarche/plugins"

@@ -1,9 +1,12 @@
 // `demarche eval --report FILE.html`: a self-contained page with the
-// per-type table, a precision-recall chart per type, the sortable rule
-// statistics and the error lists; and that it renders in a real browser
-// (Debian's headless Chromium, which .ci/setup installs).
+// per-type table, a precision-recall chart per type, the reliability
+// diagrams, the sortable rule statistics and the error lists; that it
+// renders in a real browser (Debian's headless Chromium, which .ci/setup
+// installs); and `eval --plot DIR`, the same diagrams as standalone SVG files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +16,7 @@ namespace demarche_cli_test {
 namespace {
 
 const char* kChromium = "/usr/bin/chromium";
+const char* kXmllint = "/usr/bin/xmllint";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -45,6 +49,55 @@ std::string element(const std::string& page, const std::string& open, const std:
   return page.substr(from, page.find(close, from) - from);
 }
 
+// Whether `text` is one well-formed XML element as far as a test can tell
+// without a parser: every tag closed, in order, attribute quotes paired, no
+// '&' that starts no entity, nothing after the root.
+bool well_formed_element(const std::string& text) {
+  std::vector<std::string> open;
+  bool closed_root = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (closed_root) {
+      if (!std::isspace(static_cast<unsigned char>(text[i]))) return false;
+      continue;
+    }
+    if (text[i] == '&') {
+      const std::size_t end = text.find(';', i);
+      if (end == std::string::npos) return false;
+      const std::string entity = text.substr(i, end - i + 1);
+      if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" &&
+          entity != "&#39;")
+        return false;
+      continue;
+    }
+    if (text[i] != '<') {
+      if (open.empty() || text[i] == '>') return false;  // text outside the root, or a stray >
+      continue;
+    }
+    const std::size_t end = text.find('>', i);
+    if (end == std::string::npos) return false;
+    const std::string tag = text.substr(i + 1, end - i - 1);
+    if (tag.find('<') != std::string::npos || count(tag, "\"") % 2 != 0) return false;
+    if (tag.starts_with('/')) {
+      if (open.empty() || open.back() != tag.substr(1)) return false;
+      open.pop_back();
+      closed_root = open.empty();
+    } else {
+      const std::string name = tag.substr(0, tag.find_first_of(" /"));
+      if (name.empty()) return false;
+      if (!tag.ends_with('/')) open.push_back(name);
+    }
+    i = end;
+  }
+  return closed_root;
+}
+
+// The `<svg class="reliability" data-type="TYPE"...>...</svg>` of `page`.
+std::string reliability_svg(const std::string& page, const std::string& type) {
+  const std::string diagram =
+      element(page, "<svg class=\"reliability\" data-type=\"" + type + "\"", "</svg>");
+  return diagram.empty() ? diagram : diagram + "</svg>";
+}
+
 TEST(EvalReport, PageHasTablesChartsAndErrorsAndNeedsNoNetwork) {
   const TempDir dir;
   const std::string page = read_file(write_report(dir));
@@ -58,6 +111,12 @@ TEST(EvalReport, PageHasTablesChartsAndErrorsAndNeedsNoNetwork) {
   // Nine swept thresholds per chart, plus the evaluation's own in red.
   EXPECT_EQ(count(element(page, "data-type=\"greeting\"", "</svg>"), "<circle"), 10u);
   EXPECT_EQ(count(page, "<circle class=\"current\""), 2u);
+  // A reliability diagram per type, then one of all types pooled.
+  EXPECT_EQ(count(page, "<svg class=\"reliability\""), 3u);
+  for (const char* type : {"greeting", "farewell", "all"})
+    EXPECT_FALSE(reliability_svg(page, type).empty()) << type;
+  EXPECT_TRUE(contains(page, "; scoring: <span id=\"scoring\">authored weights</span>"));
+  EXPECT_TRUE(contains(element(page, "<table id=\"calibration\"", "</table>"), "<td>all</td>"));
   EXPECT_TRUE(
       contains(element(page, "<table id=\"rule-stats\"", "</table>"), "greeting.words.hello"));
   // basic.tsv: FP g06 and g10, FN g07, g09 and g13 (eval_test.cpp).
@@ -72,6 +131,80 @@ TEST(EvalReport, PageHasTablesChartsAndErrorsAndNeedsNoNetwork) {
   EXPECT_FALSE(contains(page, "<script src"));
   EXPECT_FALSE(contains(page, "src=\"http"));
   EXPECT_FALSE(contains(page, "href=\"http"));
+}
+
+// kCalibrationGold (eval_support.hpp) works the figures out by hand.
+TEST(EvalReport, ReliabilityDiagramsShowEachNonEmptyBin) {
+  const TempDir dir;
+  const fs::path page_path = dir.path() / "calibration.html";
+  const RunResult r = run_eval(
+      {"--gold", dir.write("calibration.tsv", kCalibrationGold), "--report", page_path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_file(page_path);
+  const std::string greeting = reliability_svg(page, "greeting");
+  EXPECT_TRUE(contains(greeting, ">greeting: ECE 0.280</text>")) << greeting;
+  EXPECT_TRUE(contains(greeting, ">mean confidence</text>")) << greeting;
+  EXPECT_TRUE(contains(greeting, ">observed frequency</text>")) << greeting;
+  EXPECT_EQ(count(greeting, "<line class=\"diagonal\""), 1u);
+  // Bins 0.1 (3 samples), 0.6 and 0.9 (1 each); empty bins are not drawn.
+  EXPECT_EQ(count(greeting, "<circle class=\"bin\""), 3u) << greeting;
+  EXPECT_TRUE(contains(greeting, "<circle class=\"bin\" data-count=\"3\"")) << greeting;
+  EXPECT_TRUE(contains(greeting, "mean confidence 0.100, observed 0.333")) << greeting;
+  EXPECT_EQ(count(reliability_svg(page, "farewell"), "<circle class=\"bin\""), 2u);
+  const std::string all = reliability_svg(page, "all");
+  EXPECT_EQ(count(all, "<circle class=\"bin\""), 5u) << all;
+  EXPECT_TRUE(contains(all, ">all: ECE 0.240</text>")) << all;
+  EXPECT_TRUE(well_formed_element(greeting)) << greeting;
+}
+
+TEST(EvalReport, PlotWritesAStandaloneSvgPerTypeAndPooled) {
+  const TempDir dir;
+  const std::string gold = dir.write("calibration.tsv", kCalibrationGold);
+  const fs::path plots = dir.path() / "new" / "plots";  // neither folder exists yet
+  const fs::path page_path = dir.path() / "report.html";
+  const RunResult r =
+      run_eval({"--gold", gold, "--plot", plots.string(), "--report", page_path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_file(page_path);
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(plots))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"reliability-all.svg", "reliability-farewell.svg",
+                                             "reliability-greeting.svg"}));
+  for (const char* type : {"greeting", "farewell", "all"}) {
+    const fs::path file = plots / ("reliability-" + std::string(type) + ".svg");
+    const std::string svg = read_file(file);
+    EXPECT_EQ(svg.rfind("<svg ", 0), 0u) << file;
+    EXPECT_TRUE(contains(svg.substr(0, svg.find('>')), " xmlns=\"http://www.w3.org/2000/svg\""))
+        << svg;
+    EXPECT_TRUE(svg.ends_with("</svg>\n")) << file;
+    EXPECT_TRUE(well_formed_element(svg)) << svg;
+    // One drawing, shared: the file is the diagram the report shows.
+    EXPECT_EQ(svg, reliability_svg(page, type) + "\n") << type;
+    if (fs::exists(kXmllint)) {
+      RunOptions options;
+      options.binary = kXmllint;
+      const RunResult lint = run({"--noout", file.string()}, options);
+      EXPECT_EQ(lint.exit_code, 0) << file << ": " << lint.err;
+    }
+  }
+  EXPECT_EQ(count(read_file(plots / "reliability-greeting.svg"), "<circle class=\"bin\""), 3u);
+  EXPECT_FALSE(fs::exists(plots / "reliability-all.svg.partial"));
+}
+
+TEST(EvalReport, UnwritablePlotFolderIsAnError) {
+  const TempDir dir;
+  // A file where the folder should be: an error even for root.
+  const std::string file = dir.write("taken", "not a folder\n");
+  const RunResult r = run_eval({"--gold", gold_fixture("basic.tsv"), "--plot", file + "/plots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "demarche eval: cannot create the folder " + file + "/plots"))
+      << r.err;
+  EXPECT_EQ(r.out, "");
+  const RunResult itself = run_eval({"--gold", gold_fixture("basic.tsv"), "--plot", file});
+  EXPECT_EQ(itself.exit_code, 2);
+  EXPECT_TRUE(contains(itself.err, file)) << itself.err;
 }
 
 TEST(EvalReport, SentenceTextIsEscapedAndMadeValidUtf8) {
@@ -114,6 +247,10 @@ TEST(EvalReport, RendersInHeadlessChromium) {
   EXPECT_TRUE(contains(dom, "data-ready=\"1\"")) << "the page's script did not run";
   EXPECT_EQ(count(dom, "<svg class=\"pr-chart\""), 2u);
   EXPECT_TRUE(contains(dom, "<polyline class=\"curve\""));
+  // The reliability diagrams: one per type and the pooled one, with their dots.
+  EXPECT_EQ(count(dom, "<svg class=\"reliability\""), 3u);
+  EXPECT_TRUE(contains(dom, "<svg class=\"reliability\" data-type=\"all\""));
+  EXPECT_TRUE(contains(dom, "<circle class=\"bin\""));
   const std::string table = element(dom, "<table id=\"rule-stats\"", "</table>");
   EXPECT_TRUE(contains(table, "data-key=\"coverage\" aria-sort=\"descending\"")) << table;
   // The coverage column of the rows, top to bottom, never increases.

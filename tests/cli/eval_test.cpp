@@ -42,15 +42,16 @@ TEST(Eval, TextTableHasEachTypeMicroAndMacro) {
   const RunResult r = run_eval({"--gold", kBasic});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::vector<std::string> lines = split_lines(r.out);
-  ASSERT_GE(lines.size(), 8u);
+  ASSERT_GE(lines.size(), 9u);
   EXPECT_EQ(lines[0], "14 sentences from " + kBasic);
   EXPECT_EQ(lines[1], "rules: 3; plugins: none; threshold: 0.50");
-  EXPECT_EQ(lines[3], "TYPE        GOLD  PRED    TP    FP    FN  PRECISION  RECALL     F1");
-  EXPECT_EQ(lines[4], "greeting       7     7     5     2     2      0.714   0.714  0.714");
-  EXPECT_EQ(lines[5], "farewell       5     4     4     0     1      1.000   0.800  0.889");
-  EXPECT_EQ(lines[6], "micro         12    11     9     2     3      0.818   0.750  0.783");
+  EXPECT_EQ(lines[2], "scoring: authored weights");
+  EXPECT_EQ(lines[4], "TYPE        GOLD  PRED    TP    FP    FN  PRECISION  RECALL     F1");
+  EXPECT_EQ(lines[5], "greeting       7     7     5     2     2      0.714   0.714  0.714");
+  EXPECT_EQ(lines[6], "farewell       5     4     4     0     1      1.000   0.800  0.889");
+  EXPECT_EQ(lines[7], "micro         12    11     9     2     3      0.818   0.750  0.783");
   EXPECT_EQ(
-      lines[7],
+      lines[8],
       "macro                                         0.857   0.757  0.802  (mean of 2 types)");
   EXPECT_TRUE(contains(r.out, "Sentences with no gold label given an event: 1 of 3\n")) << r.out;
 }
@@ -63,6 +64,7 @@ TEST(Eval, JsonHasTheSameFigures) {
   EXPECT_EQ(doc.at("rule_count"), 3);
   EXPECT_EQ(doc.at("plugins"), Json::array());
   EXPECT_EQ(doc.at("threshold"), 0.5);
+  EXPECT_EQ(doc.at("scoring"), "authored weights");
   EXPECT_EQ(doc.at("unclassified"), 0);
   EXPECT_EQ(doc.at("empty_gold"), Json({{"sentences", 3}, {"predicted", 1}}));
   const Json& summary = doc.at("summary");
@@ -83,6 +85,59 @@ TEST(Eval, JsonHasTheSameFigures) {
   EXPECT_EQ(summary.at("macro"),
             Json({{"precision", 0.857143}, {"recall", 0.757143}, {"f1", 0.801587}, {"types", 2}}));
   EXPECT_EQ(doc.at("sweep"), Json::array());
+}
+
+// kCalibrationGold (eval_support.hpp) works the figures out by hand.
+TEST(Eval, CalibrationTableInText) {
+  const TempDir dir;
+  const RunResult r = run_eval({"--gold", dir.write("calibration.tsv", kCalibrationGold)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out,
+                       "\n\nConfidence calibration: expected calibration error (ECE, 10 bins) "
+                       "and Brier score\n"
+                       "TYPE        SAMPLES    ECE  BRIER\n"
+                       "greeting          5  0.280  0.240\n"
+                       "farewell          5  0.200  0.040\n"
+                       "all              10  0.240  0.140\n"))
+      << r.out;
+}
+
+TEST(Eval, CalibrationInJsonWithItsBins) {
+  const TempDir dir;
+  const Json doc = eval_written(dir, "calibration.tsv", kCalibrationGold);
+  const Json& calibration = doc.at("calibration");
+  const Json& per_type = calibration.at("per_type");
+  ASSERT_EQ(per_type.size(), 2u);
+  const Json& greeting = per_type.at(0);
+  EXPECT_EQ(greeting.at("type"), "greeting");
+  EXPECT_EQ(greeting.at("samples"), 5);
+  EXPECT_EQ(greeting.at("ece"), 0.28);
+  EXPECT_EQ(greeting.at("brier"), 0.24);
+  const Json& bins = greeting.at("bins");
+  ASSERT_EQ(bins.size(), 10u);
+  // c3, c4, c5 at the prior 0.1, c4 the one in gold.
+  EXPECT_EQ(bins.at(1), Json::parse(R"({"low": 0.1, "high": 0.2, "count": 3, "positives": 1,
+                                        "mean_confidence": 0.1, "observed": 0.333333})"));
+  EXPECT_EQ(bins.at(6).at("count"), 1);
+  EXPECT_EQ(bins.at(6).at("observed"), 0.0);
+  EXPECT_EQ(bins.at(9).at("mean_confidence"), 0.9);
+  EXPECT_EQ(bins.at(9).at("observed"), 1.0);
+  EXPECT_EQ(bins.at(9).at("high"), 1.0);
+  EXPECT_EQ(bins.at(0), Json::parse(R"({"low": 0.0, "high": 0.1, "count": 0, "positives": 0,
+                                        "mean_confidence": null, "observed": null})"));
+  const Json& farewell = per_type.at(1);
+  EXPECT_EQ(farewell.at("type"), "farewell");
+  EXPECT_EQ(farewell.at("ece"), 0.2);
+  EXPECT_EQ(farewell.at("brier"), 0.04);
+  EXPECT_EQ(farewell.at("bins").at(2).at("count"), 4);  // the prior, 0.2, not 0
+  EXPECT_EQ(farewell.at("bins").at(0).at("count"), 0);
+  const Json& pooled = calibration.at("pooled");
+  EXPECT_EQ(pooled.at("type"), "all");
+  EXPECT_EQ(pooled.at("samples"), 10);
+  EXPECT_EQ(pooled.at("ece"), 0.24);
+  EXPECT_EQ(pooled.at("brier"), 0.14);
+  EXPECT_EQ(pooled.at("bins").at(1).at("count"), 3);
+  EXPECT_EQ(pooled.at("bins").at(2).at("count"), 4);
 }
 
 TEST(Eval, JsonSentencesCarryEvidenceCancellationsAndNearMisses) {
@@ -416,6 +471,7 @@ TEST(Eval, UsageErrors) {
   const RunResult help = run({"eval", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_TRUE(contains(help.out, "--threshold-sweep")) << help.out;
+  EXPECT_TRUE(contains(help.out, "--plot DIR")) << help.out;
   EXPECT_TRUE(contains(run({"--help"}).out, "eval --gold FILE")) << "listed in the usage";
 }
 
@@ -437,6 +493,13 @@ TEST(Eval, SharedDevSetWithTheShippedRules) {
   std::size_t tp = 0;
   for (const Json& type : summary.at("per_type")) tp += type.at("tp").get<std::size_t>();
   EXPECT_EQ(summary.at("micro").at("tp"), tp);
+  // Every sentence is a sample of every type.
+  const Json& calibration = doc.at("calibration");
+  for (const Json& type : calibration.at("per_type")) {
+    EXPECT_EQ(type.at("samples"), 467) << type.at("type");
+    EXPECT_TRUE(type.at("ece").is_number()) << type.at("type");
+  }
+  EXPECT_EQ(calibration.at("pooled").at("samples"), 4 * 467);
 }
 
 }  // namespace

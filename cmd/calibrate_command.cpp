@@ -1,0 +1,195 @@
+// `demarche calibrate`: fit learned weights on gold sentences, write them,
+// and (with --cv) show whether they beat the authored ones on held-out data.
+#include "calibrate_command.hpp"
+
+#include <demarche/weights.hpp>
+#include <iostream>
+#include <optional>
+
+#include "command_line.hpp"
+#include "cross_validation.hpp"
+#include "eval_files.hpp"
+#include "exit_error.hpp"
+#include "gold_file.hpp"
+#include "plugin_options.hpp"
+#include "rule_loading.hpp"
+#include "text_format.hpp"
+
+namespace demarche::cli {
+namespace {
+
+struct CalibrateOptions {
+  std::vector<std::string> gold;
+  std::vector<std::string> rule_paths;
+  std::int64_t set_memory_mib = kDefaultSetMemoryMib;
+  PluginOptions plugins;
+  std::string output;  // the weights file to write, if any
+  std::int64_t folds = 0;
+  std::int64_t seed = 1;
+  double threshold = 0.5;
+  FitOptions fit;
+};
+
+const CommandSpec kSpec{
+    "calibrate", "demarche calibrate --gold FILE [--gold FILE]... [-o WEIGHTS] [--cv K] [options]",
+    "Fits learned weights on the gold files (the TSV that `demarche eval` reads): per\n"
+    "event type, an L2-regularised logistic model over the rules that fired and\n"
+    "the plugins' evidence, pulled towards the authored numbers. -o writes them\n"
+    "as a weights file for --weights (or as weights.tsv beside the rules, to be\n"
+    "the default). --cv K compares authored and learned weights by K-fold\n"
+    "cross-validation: precision, recall, F1, ECE and Brier score on held-out\n"
+    "sentences. See docs/scoring.md."};
+
+std::optional<CalibrateOptions> parse_options(const std::vector<std::string>& args,
+                                              std::ostream& out) {
+  CalibrateOptions options;
+  std::int64_t min_support = static_cast<std::int64_t>(options.fit.min_support);
+  po::options_description visible("Options");
+  add_help_option(visible);
+  visible.add_options()("gold,g",
+                        po::value<std::vector<std::string>>(&options.gold)->value_name("FILE"),
+                        "a gold file (repeatable; '-' is standard input); required")(
+      "output,o", po::value<std::string>(&options.output)->value_name("WEIGHTS"),
+      "write the weights fitted on all gold sentences to WEIGHTS")(
+      "cv", po::value<std::int64_t>(&options.folds)->value_name("K"),
+      "K-fold cross-validation of authored against learned weights (K >= 2)")(
+      "l2", po::value<double>(&options.fit.l2)->value_name("X")->default_value(options.fit.l2),
+      "strength of the pull towards the authored numbers (a prior's precision in log-odds)")(
+      "min-support",
+      po::value<std::int64_t>(&min_support)->value_name("N")->default_value(min_support),
+      "evidence seen in fewer gold sentences keeps its authored number")(
+      "seed", po::value<std::int64_t>(&options.seed)->value_name("N")->default_value(options.seed),
+      "shuffles the sentences into folds for --cv");
+  add_rules_option(visible, options.rule_paths);
+  add_set_memory_option(visible, options.set_memory_mib);
+  add_plugin_options(visible, options.plugins, false);
+  add_threshold_option(visible, options.threshold);
+  const po::variables_map vm = parse_command_line(kSpec, args, visible, "");
+  if (vm.count("help") != 0) {
+    print_help(out, kSpec, visible);
+    return std::nullopt;
+  }
+  if (options.gold.empty()) throw UsageError(kSpec.name, "demarche calibrate: --gold is required");
+  if (options.output.empty() && options.folds == 0)
+    throw UsageError(kSpec.name,
+                     "demarche calibrate: nothing to do: give -o WEIGHTS, --cv K, or both");
+  if (vm.count("cv") != 0 && options.folds < 2)
+    throw UsageError(kSpec.name, "demarche calibrate: --cv needs at least 2 folds");
+  if (!(options.fit.l2 > 0 && options.fit.l2 < 1e12))
+    throw UsageError(kSpec.name, "demarche calibrate: --l2 must be a positive number");
+  if (min_support < 0)
+    throw UsageError(kSpec.name, "demarche calibrate: --min-support must be 0 or more");
+  if (options.seed < 0 || options.seed > 0xffffffffLL)
+    throw UsageError(kSpec.name, "demarche calibrate: --seed must be between 0 and 4294967295");
+  options.fit.min_support = static_cast<std::size_t>(min_support);
+  check_threshold(kSpec, options.threshold);
+  check_set_memory(kSpec, options.set_memory_mib);
+  check_plugin_options(kSpec, options.plugins);
+  return options;
+}
+
+// Padded to `width` so that the table's columns line up.
+std::string pad_right(std::string text, std::size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text;
+}
+
+std::string pad_left(std::string text, std::size_t width) {
+  if (text.size() < width) text.insert(0, width - text.size(), ' ');
+  return text;
+}
+
+std::string optional_fixed(const std::optional<double>& value) {
+  return value ? fixed(*value, 3) : "n/a";
+}
+
+void write_model(std::ostream& out, const ModelFigures& model) {
+  const auto& per_type = model.summary.per_type;
+  for (std::size_t t = 0; t < per_type.size(); ++t) {
+    const Calibration& c = model.calibration_per_type[t];
+    out << pad_right(model.model, 10) << pad_right(per_type[t].type, 14)
+        << pad_left(optional_fixed(per_type[t].scores.precision), 7)
+        << pad_left(optional_fixed(per_type[t].scores.recall), 7)
+        << pad_left(optional_fixed(per_type[t].scores.f1), 7) << pad_left(optional_fixed(c.ece), 7)
+        << pad_left(optional_fixed(c.brier), 7) << '\n';
+  }
+  out << pad_right(model.model, 10) << pad_right("macro / all", 14)
+      << pad_left(optional_fixed(model.summary.macro.scores.precision), 7)
+      << pad_left(optional_fixed(model.summary.macro.scores.recall), 7)
+      << pad_left(optional_fixed(model.summary.macro.scores.f1), 7)
+      << pad_left(optional_fixed(model.calibration_pooled.ece), 7)
+      << pad_left(optional_fixed(model.calibration_pooled.brier), 7) << '\n';
+}
+
+void write_cross_validation(std::ostream& out, const CrossValidation& cv) {
+  out << cv.folds << "-fold cross-validation on " << cv.sentences << " sentences (seed " << cv.seed
+      << ", threshold " << fixed(cv.threshold, 2) << "); every figure is on held-out sentences\n\n";
+  out << pad_right("model", 10) << pad_right("type", 14) << pad_left("P", 7) << pad_left("R", 7)
+      << pad_left("F1", 7) << pad_left("ECE", 7) << pad_left("Brier", 7) << '\n';
+  write_model(out, cv.authored);
+  write_model(out, cv.learned);
+  out << "\nP, R, F1 per type; on the 'macro / all' line their macro means, with ECE and\n"
+         "Brier over every type's samples pooled (docs/evaluation.md).\n";
+}
+
+void write_fit_summary(std::ostream& out, const FitResult& fit, const std::string& path) {
+  std::size_t rules = 0;
+  std::size_t fitted = 0;
+  for (const LearnedWeights::Entry& e : fit.weights.entries) {
+    if (e.kind == LearnedWeights::Kind::kPrior) {
+      out << "  " << pad_right(e.name, 14) << " prior " << fixed(e.authored, 3) << " -> "
+          << fixed(e.value, 4) << '\n';
+    }
+    if (e.kind == LearnedWeights::Kind::kRule) {
+      ++rules;
+      fitted += e.fitted;
+    }
+  }
+  out << "  " << fitted << " of " << rules << " rules fitted; the other " << (rules - fitted)
+      << " fired in fewer than " << fit.weights.min_support
+      << " gold sentences and keep their authored weights\n";
+  for (const std::string& type : fit.not_converged)
+    out << "  warning: the fit for " << type << " did not converge; it keeps authored numbers\n";
+  out << "Wrote " << path << '\n';
+}
+
+}  // namespace
+
+int run_calibrate(const std::vector<std::string>& args, Output& output) {
+  const std::optional<CalibrateOptions> options = parse_options(args, output.stream());
+  if (!options) return kExitOk;
+  std::vector<GoldSentence> gold;
+  for (const std::string& path : options->gold) read_gold_file(path, gold);
+  if (gold.empty())
+    throw ExitError(kExitUsage, "demarche calibrate: the gold files hold no sentences");
+  if (options->folds > 0 && static_cast<std::size_t>(options->folds) > gold.size())
+    throw ExitError(kExitUsage, "demarche calibrate: --cv " + std::to_string(options->folds) +
+                                    " needs at least as many sentences; the gold files hold " +
+                                    std::to_string(gold.size()));
+
+  const std::shared_ptr<const Engine> rules =
+      load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
+  const Engine engine = rules->with_plugins(load_plugin_set(options->plugins, std::cerr));
+  std::ostream& out = output.stream();
+  if (options->folds > 0) {
+    write_cross_validation(
+        out,
+        cross_validate(engine, gold, static_cast<std::size_t>(options->folds),
+                       static_cast<unsigned>(options->seed), options->fit, options->threshold));
+  }
+  if (!options->output.empty()) {
+    std::string fitted_on;
+    for (const std::string& path : options->gold)
+      fitted_on += (fitted_on.empty() ? "" : ", ") + path;
+    fitted_on += " (" + std::to_string(gold.size()) + " sentences)";
+    const FitResult fit = fit_weights(engine, labelled(gold), options->fit, fitted_on);
+    write_whole_file(options->output, "the weights file",
+                     [&fit](std::ostream& file) { file << format_weights(fit.weights); });
+    if (options->folds > 0) out << '\n';
+    out << "Fitted on " << gold.size() << " sentences:\n";
+    write_fit_summary(out, fit, options->output);
+  }
+  return kExitOk;
+}
+
+}  // namespace demarche::cli
