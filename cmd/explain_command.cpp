@@ -100,14 +100,19 @@ void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
   out << "    " << signed_fixed(logit(event.prior)) << "  logit(prior) = logit("
       << fixed(event.prior, 3) << ")\n";
   for (const Evidence& evidence : event.evidence) {
-    std::string terms = "logit(" + fixed(evidence.weight, 3) + ") - logit(" +
-                        fixed(event.prior, 3) + ") = " + fixed(logit(evidence.weight), 3) + " - " +
-                        parenthesized(logit(event.prior));
-    // Learned weights may scale a plugin's evidence (docs/scoring.md).
-    const double unscaled = logit(evidence.weight) - logit(event.prior);
-    if (std::fabs(evidence.contribution - unscaled) > 1e-9 && unscaled != 0) {
-      terms = fixed(evidence.contribution / unscaled, 3) + " x (" + terms + ")";
-    }
+    // Learned weights may scale a plugin's stated precision: the term is
+    // then FACTOR x logit(weight) - logit(prior) (docs/scoring.md).
+    const double factor =
+        logit(evidence.weight) == 0
+            ? 1.0
+            : (evidence.contribution + logit(event.prior)) / logit(evidence.weight);
+    const bool scaled = std::fabs(factor - 1.0) > 1e-9;
+    const std::string scaled_logit =
+        scaled ? fixed(factor, 3) + " x " + fixed(logit(evidence.weight), 3)
+               : fixed(logit(evidence.weight), 3);
+    const std::string terms = (scaled ? fixed(factor, 3) + " x " : std::string()) + "logit(" +
+                              fixed(evidence.weight, 3) + ") - logit(" + fixed(event.prior, 3) +
+                              ") = " + scaled_logit + " - " + parenthesized(logit(event.prior));
     if (evidence.counted) {
       out << "  + " << signed_fixed(evidence.contribution) << "  " << evidence.rule_id << ": "
           << terms << '\n';

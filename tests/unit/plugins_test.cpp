@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "demarche/engine.hpp"
+#include "demarche/weights.hpp"
 #include "score/scorer.hpp"
 
 namespace demarche {
@@ -301,6 +302,45 @@ TEST(PluginScoring, WithoutPluginsNothingChanges) {
   EXPECT_TRUE(engine.classify_sentence("They wave.").events.empty());
   const Engine copy = engine.with_plugins(nullptr).with_own_matcher_state();
   EXPECT_NEAR(copy.classify_sentence("hello").events.at(0).confidence, 0.9, 1e-12);
+}
+
+}  // namespace
+}  // namespace demarche
+
+namespace demarche {
+namespace {
+
+// Learned weights fit a factor on a plugin's evidence, per type: the wave
+// fixture says 0.8 for greeting, but in these sentences a wave is a
+// greeting only one time in four, so the factor falls below 1 and the
+// learned engine scores a lone wave near 0.25.
+TEST(PluginScoring, LearnedWeightsFitAFactorOnAPluginsEvidence) {
+  const PluginFolder folder;
+  const Engine engine = engine_with({folder.add("good")});
+  std::vector<LabelledSentence> gold;
+  for (int i = 0; i < 400; ++i) {
+    const std::string n = std::to_string(i);
+    gold.push_back({"Crowd " + n + " saw a wave.", i % 4 == 0 ? std::vector<std::string>{"greeting"}
+                                                              : std::vector<std::string>{}});
+    gold.push_back({"Report " + n + " was filed.", {}});
+  }
+  FitOptions options;
+  options.l2 = 1e-3;
+  const LearnedWeights w = fit_weights(engine, gold, options).weights;
+  const LearnedWeights::Entry* factor = nullptr;
+  for (const auto& e : w.entries) {
+    if (e.kind == LearnedWeights::Kind::kPlugin && e.name == "wave/greeting") factor = &e;
+  }
+  ASSERT_NE(factor, nullptr);
+  EXPECT_TRUE(factor->fitted);
+  EXPECT_EQ(factor->support, 400u);
+  EXPECT_LT(factor->value, 1.0);
+  const Engine learned = engine.with_weights(w);
+  const Event* greeting = event_of(learned.classify_sentence("Crowd 9 saw a wave."), "greeting");
+  ASSERT_NE(greeting, nullptr);
+  EXPECT_NEAR(greeting->confidence, 0.25, 0.03);
+  // Alone, the plugin's evidence yields sigmoid(factor * logit(0.8)).
+  EXPECT_NEAR(greeting->confidence, score::sigmoid(factor->value * score::logit(0.8)), 1e-9);
 }
 
 }  // namespace

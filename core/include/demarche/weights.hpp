@@ -30,7 +30,7 @@ struct LearnedWeights {
   enum class Kind {
     kPrior,   // an event type's base rate: its confidence when nothing fired
     kRule,    // a rule's weight: its confidence when it fires alone
-    kPlugin,  // a factor on a plugin's log-odds contributions (1: as the plugin states them)
+    kPlugin,  // a factor g on the logit of a plugin's stated weights (1: as stated)
   };
   struct Entry {
     Kind kind = Kind::kRule;
@@ -87,9 +87,10 @@ struct FitResult {
 };
 
 // Fits, per event type, an L2-regularised logistic model whose features are
-// the type's rules that fired on each sentence and the log-odds each plugin
-// of `engine` added, with the type's prior as intercept. `engine` must score
-// with its authored weights; `fitted_on` is copied into the result.
+// the type's rules that fired on each sentence and the weights each plugin
+// of `engine` stated, with the type's prior as intercept (docs/scoring.md).
+// The fit starts from `engine`'s authored numbers whatever weights it scores
+// with; `fitted_on` is copied into the result.
 FitResult fit_weights(const Engine& engine, const std::vector<LabelledSentence>& sentences,
                       const FitOptions& options, std::string fitted_on = {});
 

@@ -1,17 +1,19 @@
 // fit_weights: from labelled sentences to learned priors and rule weights.
 //
 // Per event type, the model keeps the shape of the authored one
-// (docs/scoring.md): with b the type's log-odds when nothing fired and s_j
-// the log-odds of rule j when it fires alone,
+// (docs/scoring.md): with b the type's log-odds when nothing fired, s_j the
+// log-odds of rule j when it fires alone, and for each piece of evidence a
+// plugin p states with weight w, g_p * logit(w) its log-odds alone,
 //
-//   log-odds = b + sum over fired rules j of (s_j - b) + sum over plugins p of f_p * c_p
-//            = b * (1 - number fired) + sum s_j + sum f_p * c_p,
+//   log-odds = b + sum over fired rules j of (s_j - b) + sum over plugin evidence (g_p logit(w) -
+//   b)
+//            = b * (1 - pieces of evidence) + sum s_j + sum g_p * logit(w),
 //
-// which is linear in (b, s, f): a logistic regression whose design column
-// for b is (1 - number fired). c_p is the log-odds plugin p added under the
-// authored weights and f_p a factor on it. So the learned numbers are again
-// a prior and one precision per rule, and the engine scores them exactly as
-// it scores authored ones, except that every rule counts.
+// which is linear in (b, s, g): a logistic regression whose design column
+// for b is (1 - pieces of evidence). So the learned numbers are again a
+// prior, one precision per rule and a factor per plugin (1: as stated), and
+// the engine scores them as it scores authored ones, except that every
+// piece of evidence counts.
 #include <cmath>
 #include <map>
 
@@ -35,8 +37,10 @@ double sigmoid(double x) {
 
 // What one sentence shows about one type.
 struct Observation {
-  std::vector<std::size_t> rules;                 // indices into Engine::rules(), fired
-  std::map<std::string, double> plugin_log_odds;  // plugin name -> log-odds it added
+  std::vector<std::size_t> rules;  // indices into Engine::rules(), fired
+  // Per plugin: the sum of logit(weight) over the evidence it gave.
+  std::map<std::string, double> plugin_logits;
+  std::size_t plugin_pieces = 0;  // pieces of plugin evidence, all plugins
   bool positive = false;
 };
 
@@ -64,14 +68,15 @@ std::vector<TypeData> observe(const Engine& engine,
         if (event.type != types[t].name) continue;
         for (const Evidence& e : event.evidence) {
           if (e.rule_id.starts_with(kPluginPrefix)) {
-            o.plugin_log_odds[e.rule_id.substr(kPluginPrefix.size())] += e.contribution;
+            o.plugin_logits[e.rule_id.substr(kPluginPrefix.size())] += logit(e.weight);
+            ++o.plugin_pieces;
           } else if (auto it = rule_index.find(e.rule_id); it != rule_index.end()) {
             o.rules.push_back(it->second);
           }
         }
       }
       for (std::size_t r : o.rules) ++data[t].rule_support[r];
-      for (const auto& [plugin, log_odds] : o.plugin_log_odds) ++data[t].plugin_support[plugin];
+      for (const auto& [plugin, logits] : o.plugin_logits) ++data[t].plugin_support[plugin];
       data[t].observations.push_back(std::move(o));
     }
   }
@@ -111,7 +116,7 @@ bool fit_type(const Engine& engine, std::size_t type, const TypeData& data,
   for (Eigen::Index i = 0; i < samples; ++i) {
     const Observation& o = data.observations[static_cast<std::size_t>(i)];
     problem.labels[i] = o.positive ? 1.0 : 0.0;
-    problem.design(i, 0) = 1.0 - static_cast<double>(o.rules.size());
+    problem.design(i, 0) = 1.0 - static_cast<double>(o.rules.size() + o.plugin_pieces);
     for (std::size_t r : o.rules) {
       if (auto it = rule_column.find(r); it != rule_column.end()) {
         problem.design(i, it->second) = 1.0;
@@ -119,11 +124,11 @@ bool fit_type(const Engine& engine, std::size_t type, const TypeData& data,
         problem.offset[i] += logit(rules[r].authored_weight);  // too little support: as authored
       }
     }
-    for (const auto& [plugin, log_odds] : o.plugin_log_odds) {
+    for (const auto& [plugin, logits] : o.plugin_logits) {
       if (auto it = plugin_column.find(plugin); it != plugin_column.end()) {
-        problem.design(i, it->second) = log_odds;
+        problem.design(i, it->second) = logits;
       } else {
-        problem.offset[i] += log_odds;
+        problem.offset[i] += logits;  // too little support: as stated
       }
     }
   }

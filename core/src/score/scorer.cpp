@@ -46,7 +46,7 @@ std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
   for (Candidate& c : candidates) {
     c.evidence.event_type = types_[c.type_index].name;
     c.evidence.contribution =
-        c.scale * (logit(c.evidence.weight) - logit(types_[c.type_index].prior));
+        c.scale * logit(c.evidence.weight) - logit(types_[c.type_index].prior);
   }
   // Strongest first, so that whatever is dropped is dropped for something stronger.
   std::stable_sort(candidates.begin(), candidates.end(),

@@ -23,8 +23,9 @@ struct Candidate {
   std::size_t type_index = 0;
   std::string group;  // candidates of one type sharing a group count once
   Evidence evidence;  // weight and spans set; contribution and counted are filled in
-  // Multiplies the contribution: 1 for rules; learned weights may trust a
-  // plugin's evidence more or less than it states (docs/scoring.md).
+  // The contribution is scale * logit(weight) - logit(prior): 1 for rules;
+  // learned weights may trust a plugin's stated precision more or less than
+  // it states (docs/scoring.md, "Learned weights").
   double scale = 1.0;
 };
 
