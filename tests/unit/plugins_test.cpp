@@ -336,7 +336,8 @@ TEST(PluginScoring, LearnedWeightsFitAFactorOnAPluginsEvidence) {
   EXPECT_EQ(factor->support, 400u);
   EXPECT_LT(factor->value, 1.0);
   const Engine learned = engine.with_weights(w);
-  const Event* greeting = event_of(learned.classify_sentence("Crowd 9 saw a wave."), "greeting");
+  const SentenceResult r = learned.classify_sentence("Crowd 9 saw a wave.");
+  const Event* greeting = event_of(r, "greeting");
   ASSERT_NE(greeting, nullptr);
   EXPECT_NEAR(greeting->confidence, 0.25, 0.03);
   // Alone, the plugin's evidence yields sigmoid(factor * logit(0.8)).
