@@ -7,16 +7,13 @@
 #include <random>
 
 #include "demarche/engine.hpp"
+#include "score/scorer.hpp"
 
 namespace demarche {
 namespace {
 
-double logit(double p) {
-  return std::log(p / (1.0 - p));
-}
-double sigmoid(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
+using score::logit;
+using score::sigmoid;
 
 std::string rules_text(const std::string& alpha_weight = "0.6") {
   return R"(event signal

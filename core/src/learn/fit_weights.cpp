@@ -20,20 +20,16 @@
 #include "demarche/engine.hpp"
 #include "demarche/weights.hpp"
 #include "learn/logistic.hpp"
+#include "score/scorer.hpp"
 
 namespace demarche {
 
 namespace {
 
+using score::logit;
+using score::sigmoid;
+
 constexpr std::string_view kPluginPrefix = "plugin:";
-
-double logit(double p) {
-  return std::log(p / (1.0 - p));
-}
-
-double sigmoid(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
 
 // What one sentence shows about one type.
 struct Observation {
