@@ -21,7 +21,7 @@ constexpr std::string_view kPluginPrefix = "plugin:";
 Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
     : program(std::move(p)),
       set_memory(memory),
-      pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, program->piece_in_set,
+      pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, program->piece_scan,
                                                      memory)),
       sequences_using_piece(program->piece_regexes.size()) {
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
@@ -42,35 +42,45 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
 namespace {
 
 // What one sentence needs while its rules are checked: which pieces the set
-// saw, and (computed on first use) where each of them occurs.
+// saw, and (computed on first use) which on-demand pieces occur and where
+// each piece occurs.
 class SentenceMatch {
  public:
   SentenceMatch(const match::PieceSet& pieces, std::string_view text,
-                const std::vector<int>& present)
-      : pieces_(pieces), text_(text), present_(present) {}
+                const std::vector<int>& present, std::vector<int>& present_on_demand)
+      : pieces_(pieces), text_(text), present_(present), present_on_demand_(present_on_demand) {}
+
+  // Whether the sequence is a `match:` line or an `unless:` one.
+  enum class Line { kMatch, kUnless };
 
   // The chain of spans (normalised offsets) where `seq` matches, if it does.
-  std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq) {
-    // Ruling a sequence out from the set's report is free; searching for a
-    // piece kept out of the set is not, so that comes second.
+  std::optional<std::vector<Span>> find(const rules::CompiledSequence& seq, Line line) {
+    // Cheapest first: the set's report rules a sequence out for free, the
+    // on-demand set's costs one scan per sentence, a search one per piece.
+    // `match:` lines do not start the on-demand scan: their on-demand pieces
+    // are common words, nearly always there.
     for (int piece : seq.pieces) {
-      if (!could_occur(piece)) return std::nullopt;
+      if (pieces_.in_set(piece) && !std::binary_search(present_.begin(), present_.end(), piece))
+        return std::nullopt;
     }
-    std::vector<std::size_t> found;
-    found.reserve(seq.pieces.size());
+    for (int piece : seq.pieces) {
+      if (pieces_.scan(piece) == match::PieceScan::kOnDemand &&
+          !may_occur_on_demand(piece, line == Line::kUnless))
+        return std::nullopt;
+    }
+    found_.clear();
     for (int piece : seq.pieces) {
       const std::size_t at = occurrences(piece);
       if (cache_[at].second.empty()) return std::nullopt;
-      found.push_back(at);
+      found_.push_back(at);
     }
-    if (found.size() == 1) return std::vector<Span>{cache_[found[0]].second.front()};
+    if (found_.size() == 1) return std::vector<Span>{cache_[found_[0]].second.front()};
     // Pointers into the cache are taken once it has stopped growing.
-    std::vector<const std::vector<Span>*> lists;
-    lists.reserve(found.size());
-    for (std::size_t at : found) lists.push_back(&cache_[at].second);
+    lists_.clear();
+    for (std::size_t at : found_) lists_.push_back(&cache_[at].second);
     if (!words_) words_.emplace(text_);
     std::vector<Span> chain;
-    if (!match::find_sequence(lists, seq.gaps, *words_, &chain)) return std::nullopt;
+    if (!match::find_sequence(lists_, seq.gaps, *words_, &chain)) return std::nullopt;
     return chain;
   }
 
@@ -85,20 +95,34 @@ class SentenceMatch {
     return cache_.size() - 1;
   }
 
-  // A piece in the set that the set did not report cannot occur.
-  bool could_occur(int piece) const {
-    return !pieces_.in_set(piece) || std::binary_search(present_.begin(), present_.end(), piece);
+  // False only when the on-demand scan ran (or may run, with `may_scan`)
+  // and did not report the piece. Should that scan fail, every on-demand
+  // piece may occur and is searched for.
+  bool may_occur_on_demand(int piece, bool may_scan) {
+    if (!on_demand_scanned_) {
+      if (!may_scan) return true;
+      on_demand_scanned_ = true;
+      std::string error;
+      on_demand_known_ = pieces_.present_on_demand(text_, &present_on_demand_, &error);
+    }
+    return !on_demand_known_ ||
+           std::binary_search(present_on_demand_.begin(), present_on_demand_.end(), piece);
   }
 
   const match::PieceSet& pieces_;
   std::string_view text_;
   const std::vector<int>& present_;
+  std::vector<int>& present_on_demand_;  // valid once on_demand_scanned_
+  bool on_demand_scanned_ = false;
+  bool on_demand_known_ = false;
   // Few pieces are looked up per sentence, so a flat list beats a map.
   std::vector<std::pair<int, std::vector<Span>>> cache_;
+  std::vector<std::size_t> found_;
+  std::vector<const std::vector<Span>*> lists_;
   std::optional<text::WordIndex> words_;
 };
 
-std::vector<Span> to_original(const text::NormalizedText& norm, const std::vector<Span>& spans) {
+std::vector<Span> to_original(const text::MatchText& norm, const std::vector<Span>& spans) {
   std::vector<Span> out;
   out.reserve(spans.size());
   for (const Span& s : spans) out.push_back(norm.original_span(s.begin, s.end));
@@ -128,6 +152,7 @@ namespace {
 // so that a sentence the rules ignore costs no allocation beyond its result.
 struct Scratch {
   std::vector<int> present;
+  std::vector<int> present_on_demand;
   std::vector<std::uint16_t> seen;  // per sequence; all zero between calls
   std::vector<std::uint32_t> complete;
 };
@@ -161,7 +186,7 @@ const std::vector<std::uint32_t>& complete_sequences(const Engine::Impl& impl,
 // becomes a candidate, what `unless` cancelled goes to `result.cancelled`.
 std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
                                               const Engine::Scoring& scoring,
-                                              const text::NormalizedText& norm,
+                                              const text::MatchText& norm,
                                               const std::vector<int>& present,
                                               SentenceResult& result) {
   std::vector<score::Candidate> evidence;
@@ -170,20 +195,20 @@ std::vector<score::Candidate> rule_candidates(const Engine::Impl& impl,
   if (complete.empty()) return evidence;
 
   const rules::Program& program = *impl.program;
-  SentenceMatch sentence(*impl.pieces, norm.text, present);
+  SentenceMatch sentence(*impl.pieces, norm.text(), present, scratch().present_on_demand);
   for (std::size_t i = 0; i < complete.size();) {
     const std::size_t rule_index = impl.sequences[complete[i]].rule;
     std::size_t end = i;
     while (end < complete.size() && impl.sequences[complete[end]].rule == rule_index) ++end;
     std::optional<std::vector<Span>> fired;
     for (std::size_t k = i; k < end && !fired; ++k) {
-      fired = sentence.find(*impl.sequences[complete[k]].sequence);
+      fired = sentence.find(*impl.sequences[complete[k]].sequence, SentenceMatch::Line::kMatch);
     }
     i = end;
     if (!fired) continue;
     std::optional<std::vector<Span>> cancelled;
     for (const rules::CompiledSequence& seq : program.rules[rule_index].unless) {
-      if ((cancelled = sentence.find(seq))) break;
+      if ((cancelled = sentence.find(seq, SentenceMatch::Line::kUnless))) break;
     }
     const RuleInfo& info = scoring.rules[rule_index];
     if (cancelled) {
@@ -208,9 +233,9 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset) const
   SentenceResult result;
   result.span = Span{0, text.size()};
   result.text = std::string(text);
-  const text::NormalizedText norm = text::normalize(text);
+  const text::MatchText norm(text);
   std::vector<int>& present = scratch().present;
-  if (!impl_->pieces->present(norm.text, &present, &result.error)) return result;
+  if (!impl_->pieces->present(norm.text(), &present, &result.error)) return result;
   const bool with_plugins = plugins_ && !plugins_->plugins.empty();
   if (present.empty() && !with_plugins) return result;
 
@@ -229,7 +254,7 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset) const
   for (const Event& event : rule_events) {
     rule_evidence.insert(rule_evidence.end(), event.evidence.begin(), event.evidence.end());
   }
-  const plugin::Sentence sentence{text, norm.text, offset, &rule_evidence, &rule_events};
+  const plugin::Sentence sentence{text, norm.text(), offset, &rule_evidence, &rule_events};
   plugins::Applied applied = plugins::apply_plugins(*plugins_, sentence, scoring.types);
   for (score::Candidate& c : applied.candidates) {
     const std::string key =
@@ -246,8 +271,8 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset) const
 }
 
 std::vector<Span> Engine::segment(std::string_view document) const {
-  const text::NormalizedText norm = text::normalize(document);
-  std::vector<Span> sentences = text::segment_sentences(norm.text);
+  const text::MatchText norm(document);
+  std::vector<Span> sentences = text::segment_sentences(norm.text());
   for (Span& s : sentences) s = norm.original_span(s.begin, s.end);
   return sentences;
 }

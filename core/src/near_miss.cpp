@@ -63,7 +63,7 @@ class PieceLookup {
 // Everything near_misses needs about one sentence.
 struct SentenceView {
   std::string_view original;
-  const text::NormalizedText& norm;
+  const text::MatchText& norm;
   PieceLookup& lookup;
 
   std::string quoted(const Span& normalized) const {
@@ -240,8 +240,8 @@ std::vector<NearMiss> Engine::near_misses(std::string_view sentence,
                        [&](const Cancellation& c) { return c.rule_id == id; });
   };
 
-  const text::NormalizedText norm = text::normalize(sentence);
-  PieceLookup lookup(*impl_->pieces, norm.text);
+  const text::MatchText norm(sentence);
+  PieceLookup lookup(*impl_->pieces, norm.text());
   const SentenceView view{sentence, norm, lookup};
   const rules::Program& program = *impl_->program;
   std::vector<NearMiss> out;  // in rule order; the stable sort keeps it among equals

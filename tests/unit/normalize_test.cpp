@@ -238,9 +238,10 @@ TEST(Normalize, OffsetMapRoundTrips) {
   expect_round_trip("\u200B\u200B");
 }
 
-TEST(Normalize, RandomBytesStayWellFormedAndRoundTrip) {
-  // Deterministic: a failure reproduces.
-  std::mt19937 rng(20240607);
+// Texts glued from ASCII, controls, stray and truncated UTF-8 bytes and the
+// characters normalisation folds. Deterministic: a failure reproduces.
+std::vector<std::string> random_texts(std::uint32_t seed, int count) {
+  std::mt19937 rng(seed);
   const std::vector<std::string> pieces = {"a",
                                            "Z",
                                            " ",
@@ -266,9 +267,15 @@ TEST(Normalize, RandomBytesStayWellFormedAndRoundTrip) {
                                            std::string(1, '\0')};
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 24);
-  for (int round = 0; round < 200; ++round) {
-    std::string original;
-    for (int k = length(rng); k > 0; --k) original += pieces[pick(rng)];
+  std::vector<std::string> texts(static_cast<std::size_t>(count));
+  for (std::string& text : texts) {
+    for (int k = length(rng); k > 0; --k) text += pieces[pick(rng)];
+  }
+  return texts;
+}
+
+TEST(Normalize, RandomBytesStayWellFormedAndRoundTrip) {
+  for (const std::string& original : random_texts(20240607, 200)) {
     SCOPED_TRACE(testing::PrintToString(original));
     expect_round_trip(original);
   }
@@ -277,6 +284,31 @@ TEST(Normalize, RandomBytesStayWellFormedAndRoundTrip) {
 TEST(Normalize, IsIdempotent) {
   const std::string once = norm("\u201CA\u00A0b\u2014c\u2026\u201D\r\n\xFF\u200Bd\u2019e");
   EXPECT_EQ(norm(once), once);
+}
+
+TEST(MatchText, PlainAsciiIsMatchedInPlace) {
+  const std::string original = "Ruritania expelled two envoys.\nTalks resume at 10:30!";
+  const MatchText match(original);
+  EXPECT_EQ(match.text().data(), original.data());  // no copy
+  EXPECT_EQ(match.text(), original);
+  EXPECT_EQ(match.original_span(10, 18), (Span{10, 18}));
+  EXPECT_EQ(match.original_span(50, 99), (Span{50, original.size()}));  // clamped
+}
+
+TEST(MatchText, AgreesWithNormalizeOnEveryText) {
+  std::vector<std::string> texts = random_texts(7, 200);
+  texts.push_back("Plain ASCII, as most news is.");
+  for (const std::string& original : texts) {
+    SCOPED_TRACE(testing::PrintToString(original));
+    const MatchText match(original);
+    const NormalizedText n = normalize(original);
+    ASSERT_EQ(match.text(), n.text);
+    for (std::size_t b = 0; b <= n.text.size(); ++b) {
+      for (std::size_t e = b; e <= n.text.size(); ++e) {
+        ASSERT_EQ(match.original_span(b, e), n.original_span(b, e)) << b << ", " << e;
+      }
+    }
+  }
 }
 
 }  // namespace

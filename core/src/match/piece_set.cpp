@@ -40,37 +40,70 @@ std::string piece_regex(const PieceSpec& spec) {
   return out;
 }
 
-struct PieceSet::SetHolder {
-  explicit SetHolder(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;
+// One RE2::Set over some of the pieces, and which piece each member is.
+class PieceSet::Scan {
+ public:
+  explicit Scan(std::int64_t max_memory) : set_(options(max_memory), RE2::UNANCHORED) {}
+
+  // Returns an error message, empty on success.
+  std::string add(const std::string& regex, int piece) {
+    std::string error;
+    if (set_.Add(regex, &error) < 0) return "pattern set rejected " + regex + ": " + error;
+    piece_of_.push_back(piece);
+    return "";
+  }
+
+  bool compile() { return piece_of_.empty() || set_.Compile(); }
+
+  bool present(std::string_view text, std::vector<int>* ids, std::string* error) const {
+    ids->clear();
+    if (piece_of_.empty()) return true;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (set_.Match(re2::StringPiece(text.data(), text.size()), ids, &info)) {
+      for (int& id : *ids) id = piece_of_[static_cast<std::size_t>(id)];
+      std::sort(ids->begin(), ids->end());
+      return true;
+    }
+    if (info.kind == RE2::Set::kNoError) return true;  // genuinely nothing
+    *error = info.kind == RE2::Set::kOutOfMemory
+                 ? "the pattern set ran out of memory on this text; raise --set-memory"
+                 : "the pattern set could not match this text (RE2 error kind " +
+                       std::to_string(static_cast<int>(info.kind)) + ")";
+    return false;
+  }
+
+ private:
+  static RE2::Options options(std::int64_t max_memory) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(max_memory);
+    o.set_never_capture(true);
+    return o;
+  }
+
+  RE2::Set set_;
+  std::vector<int> piece_of_;  // per member
 };
 
-PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<bool>& in_set,
+PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<PieceScan>& scans,
                    std::int64_t max_memory)
-    : set_index_(regexes.size(), -1) {
-  RE2::Options set_options;
-  set_options.set_log_errors(false);
-  set_options.set_max_mem(max_memory);
-  set_options.set_never_capture(true);
-  set_ = std::make_unique<SetHolder>(set_options);
-
+    : every_sentence_(std::make_unique<Scan>(max_memory)),
+      on_demand_(std::make_unique<Scan>(max_memory)),
+      scans_(scans) {
   RE2::Options piece_options;
   piece_options.set_log_errors(false);
   pieces_.reserve(regexes.size());
   for (std::size_t i = 0; i < regexes.size(); ++i) {
     pieces_.push_back(std::make_unique<RE2>(regexes[i], piece_options));
     whole_words_.push_back(is_whole_word_regex(regexes[i]));
-    if (!in_set[i]) continue;
-    std::string error;
-    const int member = set_->set.Add(regexes[i], &error);
-    if (member < 0) {
-      if (build_error_.empty()) build_error_ = "pattern set rejected " + regexes[i] + ": " + error;
-      continue;
-    }
-    set_index_[i] = member;
-    piece_of_.push_back(static_cast<int>(i));
+    Scan* set = scans[i] == PieceScan::kEverySentence ? every_sentence_.get()
+                : scans[i] == PieceScan::kOnDemand    ? on_demand_.get()
+                                                      : nullptr;
+    if (!set) continue;
+    std::string error = set->add(regexes[i], static_cast<int>(i));
+    if (build_error_.empty()) build_error_ = std::move(error);
   }
-  if (build_error_.empty() && !piece_of_.empty() && !set_->set.Compile()) {
+  if (build_error_.empty() && !(every_sentence_->compile() && on_demand_->compile())) {
     build_error_ = "the pattern set does not fit in its memory budget (" +
                    std::to_string(max_memory >> 20) + " MiB); raise it";
   }
@@ -79,20 +112,12 @@ PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<bo
 PieceSet::~PieceSet() = default;
 
 bool PieceSet::present(std::string_view text, std::vector<int>* ids, std::string* error) const {
-  ids->clear();
-  if (piece_of_.empty()) return true;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (set_->set.Match(re2::StringPiece(text.data(), text.size()), ids, &info)) {
-    for (int& id : *ids) id = piece_of_[static_cast<std::size_t>(id)];
-    std::sort(ids->begin(), ids->end());
-    return true;
-  }
-  if (info.kind == RE2::Set::kNoError) return true;  // genuinely nothing
-  *error = info.kind == RE2::Set::kOutOfMemory
-               ? "the pattern set ran out of memory on this text; raise --set-memory"
-               : "the pattern set could not match this text (RE2 error kind " +
-                     std::to_string(static_cast<int>(info.kind)) + ")";
-  return false;
+  return every_sentence_->present(text, ids, error);
+}
+
+bool PieceSet::present_on_demand(std::string_view text, std::vector<int>* ids,
+                                 std::string* error) const {
+  return on_demand_->present(text, ids, error);
 }
 
 namespace {

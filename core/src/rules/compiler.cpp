@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -105,36 +106,42 @@ class Compiler {
         compile_rule(rule, f);
       }
     }
-    choose_set_members();
+    choose_piece_scans();
     return std::move(program_);
   }
 
  private:
-  // Selective pieces join the set: one scan then tells which of them occur,
-  // and a sequence whose selective pieces are absent costs nothing more. A
-  // `match:` sequence made only of common-word pieces keeps them all in the
-  // set so that it can still be found; common pieces of `unless:` sequences
-  // are searched for only once their rule has fired.
-  void choose_set_members() {
-    program_.piece_in_set.assign(program_.piece_regexes.size(), false);
-    auto mark_selective = [&](const CompiledSequence& seq) {
-      bool any = false;
-      for (int piece : seq.pieces) {
-        if (!piece_common_[static_cast<std::size_t>(piece)]) {
-          program_.piece_in_set[static_cast<std::size_t>(piece)] = true;
-          any = true;
-        }
-      }
-      return any;
-    };
+  // The selective pieces of `match:` sequences are scanned for in every
+  // sentence: a sequence with one of them absent costs nothing more. A
+  // `match:` sequence made only of common-word pieces keeps them all there so
+  // that it can still be found. The pieces of `unless:` sequences matter only
+  // once their rule has fired, so the rest of them wait in the on-demand set:
+  // a sentence where rules fire scans it once, and most cancellations are
+  // ruled out by it without a search ("not", "threatened" and "if" are absent
+  // from most events). Common words of `match:` sequences ("to", "from")
+  // occur in nearly every sentence; a set would tell nothing about them, so
+  // they are only searched for.
+  void choose_piece_scans() {
+    std::vector<match::PieceScan>& scans = program_.piece_scan;
+    scans.assign(program_.piece_regexes.size(), match::PieceScan::kSearch);
+    auto common = [&](int piece) { return piece_common_[static_cast<std::size_t>(piece)]; };
     for (const CompiledRule& rule : program_.rules) {
       for (const CompiledSequence& seq : rule.matches) {
-        if (!mark_selective(seq)) {
-          for (int piece : seq.pieces)
-            program_.piece_in_set[static_cast<std::size_t>(piece)] = true;
+        const bool any_selective = std::any_of(seq.pieces.begin(), seq.pieces.end(),
+                                               [&](int piece) { return !common(piece); });
+        for (int piece : seq.pieces) {
+          if (!common(piece) || !any_selective)
+            scans[static_cast<std::size_t>(piece)] = match::PieceScan::kEverySentence;
         }
       }
-      for (const CompiledSequence& seq : rule.unless) mark_selective(seq);
+    }
+    for (const CompiledRule& rule : program_.rules) {
+      for (const CompiledSequence& seq : rule.unless) {
+        for (int piece : seq.pieces) {
+          match::PieceScan& scan = scans[static_cast<std::size_t>(piece)];
+          if (scan == match::PieceScan::kSearch) scan = match::PieceScan::kOnDemand;
+        }
+      }
     }
   }
 

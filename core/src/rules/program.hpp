@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "demarche/engine.hpp"
+#include "match/piece_set.hpp"
 #include "rules/diagnostics.hpp"
 #include "rules/loader.hpp"
 
@@ -33,9 +34,9 @@ struct Program {
   std::vector<RuleInfo> infos;  // parallel to rules
   std::vector<CompiledRule> rules;
   std::vector<std::string> piece_regexes;  // distinct; see match::piece_regex
-  // Per piece: whether it joins the combined set. Pieces that match common
-  // words stay out unless a `match:` sequence has nothing else to find it by.
-  std::vector<bool> piece_in_set;
+  // Per piece: how the engine learns whether it occurs (compiler.cpp,
+  // choose_piece_scans).
+  std::vector<match::PieceScan> piece_scan;
 };
 
 // Resolves names and compiles every pattern, reporting every error (and, with

@@ -184,4 +184,17 @@ NormalizedText normalize(std::string_view original) {
   return result;
 }
 
+MatchText::MatchText(std::string_view original) : original_(original) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
+  const bool plain =
+      std::all_of(bytes, bytes + original.size(), [](unsigned char c) { return kPlain[c]; });
+  if (!plain) normalized_ = normalize(original);
+}
+
+Span MatchText::original_span(std::size_t begin, std::size_t end) const {
+  if (normalized_) return normalized_->original_span(begin, end);
+  end = std::min(end, original_.size());
+  return {std::min(begin, end), end};
+}
+
 }  // namespace demarche::text

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +48,25 @@ struct NormalizedText {
 // longer than the original. One linear pass; throws std::length_error for an
 // original of 4 GiB or more (offsets are 32-bit).
 NormalizedText normalize(std::string_view original);
+
+// The text that rules match: `original` itself when normalize() would leave it
+// as it is (printable ASCII and line breaks, which most news text is), else
+// its normalised copy. Sparing the copy and the offset map matters because
+// every sentence classified passes through here. It views `original`, which
+// must outlive it.
+class MatchText {
+ public:
+  explicit MatchText(std::string_view original);
+
+  std::string_view text() const { return normalized_ ? normalized_->text : original_; }
+
+  // As NormalizedText::original_span; offsets map to themselves when the
+  // original was used as it is.
+  Span original_span(std::size_t begin, std::size_t end) const;
+
+ private:
+  std::string_view original_;
+  std::optional<NormalizedText> normalized_;
+};
 
 }  // namespace demarche::text
