@@ -143,28 +143,33 @@ std::optional<Span> trim_boundaries(std::string_view text, std::size_t begin, st
 
 }  // namespace
 
-void PieceSet::occurrences(int id, std::string_view text, std::vector<Span>* out) const {
-  out->clear();
+std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size_t from) const {
+  if (from > text.size()) return std::nullopt;
   const RE2& re = *pieces_[static_cast<std::size_t>(id)];
   const bool whole_words = whole_words_[static_cast<std::size_t>(id)];
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece groups[2];
-  std::size_t start = 0;
-  while (start <= text.size() &&
-         re.Match(whole, start, text.size(), RE2::UNANCHORED, groups, whole_words ? 1 : 2)) {
-    const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
-    const std::size_t match_end = match_begin + groups[0].size();
-    std::optional<Span> piece;
-    if (whole_words) piece = trim_boundaries(text, match_begin, match_end);
-    if (!piece) {
-      re.Match(whole, match_begin, match_end, RE2::ANCHOR_BOTH, groups, 2);
-      const auto b = static_cast<std::size_t>(groups[1].data() - text.data());
-      piece = Span{b, b + groups[1].size()};
+  if (!re.Match(whole, from, text.size(), RE2::UNANCHORED, groups, whole_words ? 1 : 2)) {
+    return std::nullopt;
+  }
+  const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
+  const std::size_t match_end = match_begin + groups[0].size();
+  if (whole_words) {
+    if (const std::optional<Span> piece = trim_boundaries(text, match_begin, match_end)) {
+      return piece;
     }
+    re.Match(whole, match_begin, match_end, RE2::ANCHOR_BOTH, groups, 2);
+  }
+  const auto b = static_cast<std::size_t>(groups[1].data() - text.data());
+  return Span{b, b + groups[1].size()};
+}
+
+void PieceSet::occurrences(int id, std::string_view text, std::vector<Span>* out) const {
+  out->clear();
+  std::size_t from = 0;
+  while (const std::optional<Span> piece = find_from(id, text, from)) {
     out->push_back(*piece);
-    // Resume at the piece's end, not the whole match's: the boundary
-    // character after one occurrence may be the one before the next.
-    start = std::max(piece->end, piece->begin + 1);
+    from = resume_after(*piece);
   }
 }
 

@@ -7,8 +7,10 @@
 // with wide gaps makes the set's DFA thrash.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +75,16 @@ class PieceSet {
 
   // Every non-overlapping occurrence of piece `id` in `text`, left to right.
   void occurrences(int id, std::string_view text, std::vector<Span>* out) const;
+
+  // The first occurrence of piece `id` that starts at or after `from`: the
+  // next one after occurrence `s` is searched for from resume_after(s).
+  std::optional<Span> find_from(int id, std::string_view text, std::size_t from) const;
+  // From the piece's end, not its whole-word match's (which takes in the
+  // boundary character after it): that character may be the one before the
+  // next occurrence.
+  static std::size_t resume_after(const Span& occurrence) {
+    return std::max(occurrence.end, occurrence.begin + 1);
+  }
 
   std::size_t size() const { return pieces_.size(); }
 

@@ -78,7 +78,12 @@ std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
         event.log_odds += c.evidence.contribution;
         counted.push_back(&c);
       }
-      event.evidence.push_back(c.evidence);
+    }
+    // Moved only now: the decisions above compare each candidate with the
+    // counted ones before it.
+    event.evidence.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+      event.evidence.push_back(std::move(candidates[i].evidence));
     }
     event.confidence = sigmoid(event.log_odds);
     events.push_back(std::move(event));

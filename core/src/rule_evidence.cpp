@@ -1,0 +1,212 @@
+#include "rule_evidence.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "match/piece_set.hpp"
+#include "match/sequence.hpp"
+#include "text/words.hpp"
+
+namespace demarche {
+namespace {
+
+// Buffers reused from sentence to sentence on each thread, so that a
+// sentence that no rule's pieces occur in costs no allocation here.
+struct Scratch {
+  std::vector<int> present;
+  std::vector<int> present_on_demand;
+  std::vector<std::uint16_t> seen;  // per sequence; all zero between calls
+  std::vector<std::uint32_t> complete;
+};
+
+// The `match:` sequences all of whose set pieces the set reported, in rule
+// order (Engine::Impl numbers sequences in rule order).
+void find_complete_sequences(const Engine::Impl& impl, Scratch& s) {
+  if (s.seen.size() < impl.sequences.size()) s.seen.resize(impl.sequences.size(), 0);
+  s.complete.clear();
+  for (int piece : s.present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
+      if (++s.seen[id] == impl.sequences[id].pieces_in_set) s.complete.push_back(id);
+    }
+  }
+  for (int piece : s.present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)])
+      s.seen[id] = 0;
+  }
+  std::sort(s.complete.begin(), s.complete.end());
+}
+
+// Where one piece occurs, searched for no further than asked: a sequence of
+// one piece needs its first occurrence only, which spares the search through
+// the rest of the sentence that would prove there is no other.
+class Occurrences {
+ public:
+  explicit Occurrences(int piece) : piece_(piece) {}
+
+  int piece() const { return piece_; }
+
+  const Span* first(const match::PieceSet& pieces, std::string_view text) {
+    if (spans_.empty() && !complete_) search_next(pieces, text);
+    return spans_.empty() ? nullptr : &spans_.front();
+  }
+
+  const std::vector<Span>& all(const match::PieceSet& pieces, std::string_view text) {
+    while (!complete_) search_next(pieces, text);
+    return spans_;
+  }
+
+ private:
+  void search_next(const match::PieceSet& pieces, std::string_view text) {
+    const std::optional<Span> next = pieces.find_from(piece_, text, from_);
+    if (!next) {
+      complete_ = true;
+      return;
+    }
+    spans_.push_back(*next);
+    from_ = match::PieceSet::resume_after(*next);
+  }
+
+  int piece_;
+  std::vector<Span> spans_;
+  std::size_t from_ = 0;
+  bool complete_ = false;
+};
+
+// What one sentence needs while its rules are checked: which pieces the sets
+// saw (the on-demand set scanned on first need) and where each piece occurs.
+class SentenceMatch {
+ public:
+  SentenceMatch(const match::PieceSet& pieces, std::string_view text, Scratch& scratch)
+      : pieces_(pieces), text_(text), scratch_(scratch) {}
+
+  // Whether a sequence is a `match:` line or an `unless:` one.
+  enum class Line { kMatch, kUnless };
+
+  // The chain of spans (offsets into the matched text) where `seq` matches,
+  // or null. Valid until the next call.
+  const std::vector<Span>* find(const rules::CompiledSequence& seq, Line line) {
+    // Cheapest first: the set's report rules a sequence out for free, the
+    // on-demand set's costs one scan per sentence, a search one per piece.
+    // `match:` lines do not start the on-demand scan: their on-demand pieces
+    // are common words, nearly always there.
+    for (int piece : seq.pieces) {
+      if (pieces_.in_set(piece) &&
+          !std::binary_search(scratch_.present.begin(), scratch_.present.end(), piece))
+        return nullptr;
+    }
+    for (int piece : seq.pieces) {
+      if (pieces_.scan(piece) == match::PieceScan::kOnDemand &&
+          !may_occur_on_demand(piece, line == Line::kUnless))
+        return nullptr;
+    }
+    found_.clear();
+    for (int piece : seq.pieces) {
+      const std::size_t at = entry(piece);
+      if (!cache_[at].first(pieces_, text_)) return nullptr;
+      found_.push_back(at);
+    }
+    if (found_.size() == 1) {
+      chain_.assign(1, *cache_[found_[0]].first(pieces_, text_));
+      return &chain_;
+    }
+    // The cache has stopped growing, so references into it stay valid.
+    lists_.clear();
+    for (std::size_t at : found_) lists_.push_back(&cache_[at].all(pieces_, text_));
+    if (!words_) words_.emplace(text_);
+    if (!match::find_sequence(lists_, seq.gaps, *words_, &chain_)) return nullptr;
+    return &chain_;
+  }
+
+ private:
+  // The index in cache_ of the piece's occurrences. Few pieces are looked up
+  // per sentence, so a flat list beats a map.
+  std::size_t entry(int piece) {
+    for (std::size_t i = 0; i < cache_.size(); ++i) {
+      if (cache_[i].piece() == piece) return i;
+    }
+    cache_.emplace_back(piece);
+    return cache_.size() - 1;
+  }
+
+  // False only when the on-demand scan ran (or may run, with `may_scan`)
+  // and did not report the piece. Should that scan fail, every on-demand
+  // piece may occur and is searched for.
+  bool may_occur_on_demand(int piece, bool may_scan) {
+    std::vector<int>& present = scratch_.present_on_demand;
+    if (!on_demand_scanned_) {
+      if (!may_scan) return true;
+      on_demand_scanned_ = true;
+      std::string error;
+      on_demand_known_ = pieces_.present_on_demand(text_, &present, &error);
+    }
+    return !on_demand_known_ || std::binary_search(present.begin(), present.end(), piece);
+  }
+
+  const match::PieceSet& pieces_;
+  std::string_view text_;
+  Scratch& scratch_;
+  bool on_demand_scanned_ = false;
+  bool on_demand_known_ = false;
+  std::vector<Occurrences> cache_;
+  std::vector<std::size_t> found_;
+  std::vector<const std::vector<Span>*> lists_;
+  std::vector<Span> chain_;
+  std::optional<text::WordIndex> words_;
+};
+
+std::vector<Span> to_original(const text::MatchText& text, const std::vector<Span>& spans) {
+  std::vector<Span> out;
+  out.reserve(spans.size());
+  for (const Span& s : spans) out.push_back(text.original_span(s.begin, s.end));
+  return out;
+}
+
+}  // namespace
+
+bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& rules,
+                        const text::MatchText& sentence, RuleEvidence* out, std::string* error) {
+  thread_local Scratch scratch;
+  if (!impl.pieces->present(sentence.text(), &scratch.present, error)) return false;
+  if (scratch.present.empty()) return true;
+  find_complete_sequences(impl, scratch);
+  if (scratch.complete.empty()) return true;
+
+  const rules::Program& program = *impl.program;
+  const std::vector<std::uint32_t>& complete = scratch.complete;
+  SentenceMatch match(*impl.pieces, sentence.text(), scratch);
+  for (std::size_t i = 0; i < complete.size();) {
+    const std::size_t rule = impl.sequences[complete[i]].rule;
+    std::size_t end = i;
+    while (end < complete.size() && impl.sequences[complete[end]].rule == rule) ++end;
+    std::vector<Span> fired;  // a chain is never empty
+    for (std::size_t k = i; k < end && fired.empty(); ++k) {
+      const rules::CompiledSequence& seq = *impl.sequences[complete[k]].sequence;
+      if (const std::vector<Span>* chain = match.find(seq, SentenceMatch::Line::kMatch)) {
+        fired = to_original(sentence, *chain);
+      }
+    }
+    i = end;
+    if (fired.empty()) continue;
+    const RuleInfo& info = rules[rule];
+    const std::vector<Span>* cancelled = nullptr;
+    for (const rules::CompiledSequence& seq : program.rules[rule].unless) {
+      if ((cancelled = match.find(seq, SentenceMatch::Line::kUnless))) break;
+    }
+    if (cancelled) {
+      out->cancelled.push_back(Cancellation{info.id, info.event_type, std::move(fired),
+                                            to_original(sentence, *cancelled)});
+      continue;
+    }
+    score::Candidate c;
+    c.type_index = program.rules[rule].type_index;
+    c.group = info.group;
+    c.evidence.rule_id = info.id;
+    c.evidence.weight = info.weight;
+    c.evidence.spans = std::move(fired);
+    out->fired.push_back(std::move(c));
+  }
+  return true;
+}
+
+}  // namespace demarche
