@@ -295,6 +295,23 @@ TEST(MatchText, PlainAsciiIsMatchedInPlace) {
   EXPECT_EQ(match.original_span(50, 99), (Span{50, original.size()}));  // clamped
 }
 
+TEST(MatchText, EveryByteThatNormalizeWouldChangeIsFolded) {
+  // The edges of the bytes copied as they are: ' ' and '~' are, DEL and the
+  // controls other than '\n' are not, wherever they fall in a long text.
+  const std::string plain(200, 'x');
+  for (std::size_t at : {0, 63, 64, 199}) {
+    for (const char c : {'\x1F', '\x7F', '\t', '\r', '\x80'}) {
+      std::string text = plain;
+      text[at] = c;
+      const MatchText match(text);
+      EXPECT_EQ(match.text(), normalize(text).text) << at << " " << int(c);
+      EXPECT_NE(match.text().data(), text.data()) << at << " " << int(c);
+    }
+  }
+  const std::string edges = " ~\n" + plain;
+  EXPECT_EQ(MatchText(edges).text().data(), edges.data());
+}
+
 TEST(MatchText, AgreesWithNormalizeOnEveryText) {
   std::vector<std::string> texts = random_texts(7, 200);
   texts.push_back("Plain ASCII, as most news is.");
