@@ -11,38 +11,19 @@
 namespace demarche {
 namespace {
 
-// Buffers reused from sentence to sentence on each thread, so that a
-// sentence that no rule's pieces occur in costs no allocation here.
-struct Scratch {
-  std::vector<int> present;
-  std::vector<int> present_on_demand;
-  std::vector<std::uint16_t> seen;  // per sequence; all zero between calls
-  std::vector<std::uint32_t> complete;
-};
-
-// The `match:` sequences all of whose set pieces the set reported, in rule
-// order (Engine::Impl numbers sequences in rule order).
-void find_complete_sequences(const Engine::Impl& impl, Scratch& s) {
-  if (s.seen.size() < impl.sequences.size()) s.seen.resize(impl.sequences.size(), 0);
-  s.complete.clear();
-  for (int piece : s.present) {
-    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
-      if (++s.seen[id] == impl.sequences[id].pieces_in_set) s.complete.push_back(id);
-    }
-  }
-  for (int piece : s.present) {
-    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)])
-      s.seen[id] = 0;
-  }
-  std::sort(s.complete.begin(), s.complete.end());
-}
-
 // Where one piece occurs, searched for no further than asked: a sequence of
 // one piece needs its first occurrence only, which spares the search through
 // the rest of the sentence that would prove there is no other.
 class Occurrences {
  public:
-  explicit Occurrences(int piece) : piece_(piece) {}
+  // Forgets what it knew, keeping its storage: entries are reused from
+  // sentence to sentence.
+  void reset(int piece) {
+    piece_ = piece;
+    spans_.clear();
+    from_ = 0;
+    complete_ = false;
+  }
 
   int piece() const { return piece_; }
 
@@ -67,18 +48,53 @@ class Occurrences {
     from_ = match::PieceSet::resume_after(*next);
   }
 
-  int piece_;
+  int piece_ = -1;
   std::vector<Span> spans_;
   std::size_t from_ = 0;
   bool complete_ = false;
 };
+
+// Buffers reused from sentence to sentence on each thread, so that a
+// sentence that no rule's pieces occur in costs no allocation here.
+struct Scratch {
+  std::vector<int> present;
+  std::vector<int> present_on_demand;
+  std::vector<std::uint16_t> seen;  // per sequence; all zero between calls
+  std::vector<std::uint32_t> complete;
+  // SentenceMatch's: the first `occurrences_used` entries are this sentence's.
+  std::vector<Occurrences> occurrences;
+  std::size_t occurrences_used = 0;
+  std::vector<std::size_t> found;
+  std::vector<const std::vector<Span>*> lists;
+  std::vector<Span> chain;
+  text::WordIndex words;
+};
+
+// The `match:` sequences all of whose set pieces the set reported, in rule
+// order (Engine::Impl numbers sequences in rule order).
+void find_complete_sequences(const Engine::Impl& impl, Scratch& s) {
+  if (s.seen.size() < impl.sequences.size()) s.seen.resize(impl.sequences.size(), 0);
+  s.complete.clear();
+  for (int piece : s.present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)]) {
+      if (++s.seen[id] == impl.sequences[id].pieces_in_set) s.complete.push_back(id);
+    }
+  }
+  for (int piece : s.present) {
+    for (std::uint32_t id : impl.sequences_using_piece[static_cast<std::size_t>(piece)])
+      s.seen[id] = 0;
+  }
+  std::sort(s.complete.begin(), s.complete.end());
+}
 
 // What one sentence needs while its rules are checked: which pieces the sets
 // saw (the on-demand set scanned on first need) and where each piece occurs.
 class SentenceMatch {
  public:
   SentenceMatch(const match::PieceSet& pieces, std::string_view text, Scratch& scratch)
-      : pieces_(pieces), text_(text), scratch_(scratch) {}
+      : pieces_(pieces), text_(text), s_(scratch) {
+    s_.occurrences_used = 0;
+  }
 
   // Whether a sequence is a `match:` line or an `unless:` one.
   enum class Line { kMatch, kUnless };
@@ -91,8 +107,7 @@ class SentenceMatch {
     // `match:` lines do not start the on-demand scan: their on-demand pieces
     // are common words, nearly always there.
     for (int piece : seq.pieces) {
-      if (pieces_.in_set(piece) &&
-          !std::binary_search(scratch_.present.begin(), scratch_.present.end(), piece))
+      if (pieces_.in_set(piece) && !std::binary_search(s_.present.begin(), s_.present.end(), piece))
         return nullptr;
     }
     for (int piece : seq.pieces) {
@@ -100,40 +115,44 @@ class SentenceMatch {
           !may_occur_on_demand(piece, line == Line::kUnless))
         return nullptr;
     }
-    found_.clear();
+    s_.found.clear();
     for (int piece : seq.pieces) {
       const std::size_t at = entry(piece);
-      if (!cache_[at].first(pieces_, text_)) return nullptr;
-      found_.push_back(at);
+      if (!s_.occurrences[at].first(pieces_, text_)) return nullptr;
+      s_.found.push_back(at);
     }
-    if (found_.size() == 1) {
-      chain_.assign(1, *cache_[found_[0]].first(pieces_, text_));
-      return &chain_;
+    if (s_.found.size() == 1) {
+      s_.chain.assign(1, *s_.occurrences[s_.found[0]].first(pieces_, text_));
+      return &s_.chain;
     }
-    // The cache has stopped growing, so references into it stay valid.
-    lists_.clear();
-    for (std::size_t at : found_) lists_.push_back(&cache_[at].all(pieces_, text_));
-    if (!words_) words_.emplace(text_);
-    if (!match::find_sequence(lists_, seq.gaps, *words_, &chain_)) return nullptr;
-    return &chain_;
+    // No entry is added from here on, so references into them stay valid.
+    s_.lists.clear();
+    for (std::size_t at : s_.found) s_.lists.push_back(&s_.occurrences[at].all(pieces_, text_));
+    if (!words_indexed_) {
+      s_.words.index(text_);
+      words_indexed_ = true;
+    }
+    if (!match::find_sequence(s_.lists, seq.gaps, s_.words, &s_.chain)) return nullptr;
+    return &s_.chain;
   }
 
  private:
-  // The index in cache_ of the piece's occurrences. Few pieces are looked up
-  // per sentence, so a flat list beats a map.
+  // The index in s_.occurrences of the piece's occurrences. Few pieces are
+  // looked up per sentence, so a flat list beats a map.
   std::size_t entry(int piece) {
-    for (std::size_t i = 0; i < cache_.size(); ++i) {
-      if (cache_[i].piece() == piece) return i;
+    for (std::size_t i = 0; i < s_.occurrences_used; ++i) {
+      if (s_.occurrences[i].piece() == piece) return i;
     }
-    cache_.emplace_back(piece);
-    return cache_.size() - 1;
+    if (s_.occurrences_used == s_.occurrences.size()) s_.occurrences.emplace_back();
+    s_.occurrences[s_.occurrences_used].reset(piece);
+    return s_.occurrences_used++;
   }
 
   // False only when the on-demand scan ran (or may run, with `may_scan`)
   // and did not report the piece. Should that scan fail, every on-demand
   // piece may occur and is searched for.
   bool may_occur_on_demand(int piece, bool may_scan) {
-    std::vector<int>& present = scratch_.present_on_demand;
+    std::vector<int>& present = s_.present_on_demand;
     if (!on_demand_scanned_) {
       if (!may_scan) return true;
       on_demand_scanned_ = true;
@@ -145,14 +164,10 @@ class SentenceMatch {
 
   const match::PieceSet& pieces_;
   std::string_view text_;
-  Scratch& scratch_;
+  Scratch& s_;
   bool on_demand_scanned_ = false;
   bool on_demand_known_ = false;
-  std::vector<Occurrences> cache_;
-  std::vector<std::size_t> found_;
-  std::vector<const std::vector<Span>*> lists_;
-  std::vector<Span> chain_;
-  std::optional<text::WordIndex> words_;
+  bool words_indexed_ = false;
 };
 
 std::vector<Span> to_original(const text::MatchText& text, const std::vector<Span>& spans) {

@@ -44,10 +44,11 @@ Character character_at(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-WordIndex::WordIndex(std::string_view text) {
+void WordIndex::index(std::string_view text) {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("demarche::text::WordIndex: text of 4 GiB or more");
   }
+  starts_.clear();
   starts_.reserve(text.size() / 6);  // about one word per six bytes of English
   bool in_word = false;
   std::size_t pos = 0;

@@ -16,7 +16,11 @@ namespace demarche::text {
 // linear pass; throws std::length_error for a text of 4 GiB or more.
 class WordIndex {
  public:
-  explicit WordIndex(std::string_view text);
+  WordIndex() = default;
+  explicit WordIndex(std::string_view text) { index(text); }
+
+  // Indexes `text` instead, reusing the storage.
+  void index(std::string_view text);
 
   // How many words start in [begin, end).
   std::size_t words_between(std::size_t begin, std::size_t end) const;
