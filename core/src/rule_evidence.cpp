@@ -12,14 +12,17 @@ namespace demarche {
 namespace {
 
 // Where one piece occurs, searched for no further than asked: a sequence of
-// one piece needs its first occurrence only, which spares the search through
-// the rest of the sentence that would prove there is no other.
-class Occurrences {
+// one piece needs its first occurrence only, and a longer one stops at the
+// first chain it completes (match::find_chain), which spares the search
+// through the rest of the sentence that would prove there is no other.
+class Occurrences final : public match::OccurrenceList {
  public:
   // Forgets what it knew, keeping its storage: entries are reused from
   // sentence to sentence.
-  void reset(int piece) {
+  void reset(int piece, const match::PieceSet& pieces, std::string_view text) {
     piece_ = piece;
+    pieces_ = &pieces;
+    text_ = text;
     spans_.clear();
     from_ = 0;
     complete_ = false;
@@ -27,19 +30,14 @@ class Occurrences {
 
   int piece() const { return piece_; }
 
-  const Span* first(const match::PieceSet& pieces, std::string_view text) {
-    if (spans_.empty() && !complete_) search_next(pieces, text);
-    return spans_.empty() ? nullptr : &spans_.front();
-  }
-
-  const std::vector<Span>& all(const match::PieceSet& pieces, std::string_view text) {
-    while (!complete_) search_next(pieces, text);
-    return spans_;
+  const Span* at(std::size_t index) override {
+    while (spans_.size() <= index && !complete_) search_next();
+    return index < spans_.size() ? &spans_[index] : nullptr;
   }
 
  private:
-  void search_next(const match::PieceSet& pieces, std::string_view text) {
-    const std::optional<Span> next = pieces.find_from(piece_, text, from_);
+  void search_next() {
+    const std::optional<Span> next = pieces_->find_from(piece_, text_, from_);
     if (!next) {
       complete_ = true;
       return;
@@ -49,6 +47,8 @@ class Occurrences {
   }
 
   int piece_ = -1;
+  const match::PieceSet* pieces_ = nullptr;
+  std::string_view text_;
   std::vector<Span> spans_;
   std::size_t from_ = 0;
   bool complete_ = false;
@@ -65,7 +65,7 @@ struct Scratch {
   std::vector<Occurrences> occurrences;
   std::size_t occurrences_used = 0;
   std::vector<std::size_t> found;
-  std::vector<const std::vector<Span>*> lists;
+  std::vector<match::OccurrenceList*> lists;
   std::vector<Span> chain;
   text::WordIndex words;
 };
@@ -118,21 +118,21 @@ class SentenceMatch {
     s_.found.clear();
     for (int piece : seq.pieces) {
       const std::size_t at = entry(piece);
-      if (!s_.occurrences[at].first(pieces_, text_)) return nullptr;
+      if (!s_.occurrences[at].at(0)) return nullptr;
       s_.found.push_back(at);
     }
     if (s_.found.size() == 1) {
-      s_.chain.assign(1, *s_.occurrences[s_.found[0]].first(pieces_, text_));
+      s_.chain.assign(1, *s_.occurrences[s_.found[0]].at(0));
       return &s_.chain;
     }
-    // No entry is added from here on, so references into them stay valid.
+    // No entry is added from here on, so pointers to them stay valid.
     s_.lists.clear();
-    for (std::size_t at : s_.found) s_.lists.push_back(&s_.occurrences[at].all(pieces_, text_));
+    for (std::size_t at : s_.found) s_.lists.push_back(&s_.occurrences[at]);
     if (!words_indexed_) {
       s_.words.index(text_);
       words_indexed_ = true;
     }
-    if (!match::find_sequence(s_.lists, seq.gaps, s_.words, &s_.chain)) return nullptr;
+    if (!match::find_chain(s_.lists, seq.gaps, s_.words, &s_.chain)) return nullptr;
     return &s_.chain;
   }
 
@@ -144,7 +144,7 @@ class SentenceMatch {
       if (s_.occurrences[i].piece() == piece) return i;
     }
     if (s_.occurrences_used == s_.occurrences.size()) s_.occurrences.emplace_back();
-    s_.occurrences[s_.occurrences_used].reset(piece);
+    s_.occurrences[s_.occurrences_used].reset(piece, pieces_, text_);
     return s_.occurrences_used++;
   }
 
