@@ -1,9 +1,13 @@
 // Throughput of Engine::classify_sentence on one core, as `classify --input
 // lines` runs it: sentences/s and MB/s over a generated news-like corpus,
-// with the shipped rules and with 1000 generated rules.
+// with the shipped rules and with 1000 generated rules; and, when
+// DEMARCHE_BENCH_CORPUS names a file of one sentence per line, over it too,
+// first seen (a fresh engine) and then warm.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "corpus.hpp"
@@ -64,6 +68,59 @@ void BM_Generated1000Rules(benchmark::State& state) {
 }
 BENCHMARK(BM_Generated1000Rules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
+// Sentences of the file DEMARCHE_BENCH_CORPUS names, one a line, empty
+// lines left out; nothing when it is not set.
+std::vector<std::string> corpus_from_file() {
+  std::vector<std::string> sentences;
+  const char* path = std::getenv("DEMARCHE_BENCH_CORPUS");
+  if (path == nullptr) return sentences;
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "classify_bench: cannot read DEMARCHE_BENCH_CORPUS=" << path << '\n';
+    std::exit(2);
+  }
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) sentences.push_back(line);
+  }
+  return sentences;
+}
+
+// A fresh engine's first pass over the file (its automata built as the text
+// needs them), reported as first_pass_bytes_per_second; then warm passes.
+void BM_ShippedRulesOnFile(benchmark::State& state) {
+  static const std::vector<std::string> sentences = corpus_from_file();
+  const demarche::Loaded loaded = must(demarche::load_rules({DEMARCHE_RULES_DIR}));
+  std::size_t first_pass_bytes = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& s : sentences) {
+    benchmark::DoNotOptimize(loaded.engine->classify_sentence(s));
+    first_pass_bytes += s.size();
+  }
+  const double first_pass_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::size_t bytes = 0;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::string& s = sentences[i++ % sentences.size()];
+    benchmark::DoNotOptimize(loaded.engine->classify_sentence(s));
+    bytes += s.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(state.iterations());
+  state.counters["sentences"] = static_cast<double>(sentences.size());
+  state.counters["first_pass_bytes_per_second"] =
+      static_cast<double>(first_pass_bytes) / first_pass_seconds;
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (std::getenv("DEMARCHE_BENCH_CORPUS") != nullptr) {
+    benchmark::RegisterBenchmark("BM_ShippedRulesOnFile", BM_ShippedRulesOnFile)->MinTime(3);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
