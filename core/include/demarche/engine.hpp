@@ -25,9 +25,11 @@
 namespace demarche {
 
 struct LoadOptions {
-  // Memory for the combined pattern set's automaton. RE2's default (8 MiB) is
-  // too small for hundreds of rules; when even this runs out, classification
-  // reports an error for that sentence rather than a silent "no match".
+  // Memory for the automaton of each of the two pattern sets (the one every
+  // sentence is scanned with, and the one for `unless:` pieces). RE2's
+  // default (8 MiB) is too small for hundreds of rules; when even this runs
+  // out, classification reports an error for that sentence rather than a
+  // silent "no match".
   std::int64_t set_memory_bytes = std::int64_t{512} << 20;
   // Run the linter (warnings W1xx) as well as the checks for errors.
   bool lint = true;
