@@ -102,6 +102,7 @@ bool find_sequence(const std::vector<const std::vector<Span>*>& occurrences,
   std::vector<FoundOccurrences> found;
   found.reserve(occurrences.size());
   std::vector<OccurrenceList*> lists;
+  lists.reserve(occurrences.size());
   for (const std::vector<Span>* spans : occurrences) lists.push_back(&found.emplace_back(*spans));
   return find_chain(lists, max_gaps, words, chain);
 }
