@@ -95,6 +95,13 @@ class SentenceMatch {
       : pieces_(pieces), text_(text), s_(scratch) {
     s_.occurrences_used = 0;
   }
+  // The thread keeps its buffers, but not a huge sentence's word index (one
+  // line of a hundred megabytes would hold on to 60 MB).
+  ~SentenceMatch() {
+    if (s_.words.word_count() > kWordsKept) s_.words = text::WordIndex();
+  }
+  SentenceMatch(const SentenceMatch&) = delete;
+  SentenceMatch& operator=(const SentenceMatch&) = delete;
 
   // Whether a sequence is a `match:` line or an `unless:` one.
   enum class Line { kMatch, kUnless };
@@ -161,6 +168,8 @@ class SentenceMatch {
     }
     return !on_demand_known_ || std::binary_search(present.begin(), present.end(), piece);
   }
+
+  static constexpr std::size_t kWordsKept = std::size_t{1} << 16;
 
   const match::PieceSet& pieces_;
   std::string_view text_;
