@@ -25,10 +25,9 @@ const std::vector<std::string>& corpus(Variety variety) {
   return variety == Variety::kTemplates ? templates : varied;
 }
 
-// state.range(0): 0 for the template corpus, 1 for the varied one.
-void run(benchmark::State& state, const demarche::Engine& engine) {
-  const auto& sentences =
-      corpus(state.range(0) == 0 ? Variety::kTemplates : Variety::kZipfVocabulary);
+// Classifies `sentences` round and round, one per iteration.
+void run(benchmark::State& state, const demarche::Engine& engine,
+         const std::vector<std::string>& sentences) {
   std::size_t bytes = 0;
   std::size_t events = 0;
   std::size_t i = 0;
@@ -45,6 +44,11 @@ void run(benchmark::State& state, const demarche::Engine& engine) {
       benchmark::Counter(static_cast<double>(events) / static_cast<double>(state.iterations()));
 }
 
+// state.range(0): 0 for the template corpus, 1 for the varied one.
+const std::vector<std::string>& corpus_of(const benchmark::State& state) {
+  return corpus(state.range(0) == 0 ? Variety::kTemplates : Variety::kZipfVocabulary);
+}
+
 demarche::Loaded must(demarche::Loaded loaded) {
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << '\n';
@@ -56,7 +60,7 @@ demarche::Loaded must(demarche::Loaded loaded) {
 void BM_ShippedRules(benchmark::State& state) {
   static const demarche::Loaded loaded = must(demarche::load_rules({DEMARCHE_RULES_DIR}));
   state.counters["rules"] = static_cast<double>(loaded.engine->rules().size());
-  run(state, *loaded.engine);
+  run(state, *loaded.engine, corpus_of(state));
 }
 BENCHMARK(BM_ShippedRules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
@@ -64,7 +68,7 @@ void BM_Generated1000Rules(benchmark::State& state) {
   static const demarche::Loaded loaded = must(
       demarche::compile_rules({{"generated.rules", demarche::bench::generated_rules(1000, 11)}}));
   state.counters["rules"] = static_cast<double>(loaded.engine->rules().size());
-  run(state, *loaded.engine);
+  run(state, *loaded.engine, corpus_of(state));
 }
 BENCHMARK(BM_Generated1000Rules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
@@ -82,13 +86,16 @@ std::vector<std::string> corpus_from_file() {
   for (std::string line; std::getline(in, line);) {
     if (!line.empty()) sentences.push_back(line);
   }
+  if (sentences.empty()) {
+    std::cerr << "classify_bench: DEMARCHE_BENCH_CORPUS=" << path << " holds no sentence\n";
+    std::exit(2);
+  }
   return sentences;
 }
 
 // A fresh engine's first pass over the file (its automata built as the text
 // needs them), reported as first_pass_bytes_per_second; then warm passes.
-void BM_ShippedRulesOnFile(benchmark::State& state) {
-  static const std::vector<std::string> sentences = corpus_from_file();
+void BM_ShippedRulesOnFile(benchmark::State& state, const std::vector<std::string>& sentences) {
   const demarche::Loaded loaded = must(demarche::load_rules({DEMARCHE_RULES_DIR}));
   std::size_t first_pass_bytes = 0;
   const auto start = std::chrono::steady_clock::now();
@@ -98,15 +105,7 @@ void BM_ShippedRulesOnFile(benchmark::State& state) {
   }
   const double first_pass_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::size_t bytes = 0;
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const std::string& s = sentences[i++ % sentences.size()];
-    benchmark::DoNotOptimize(loaded.engine->classify_sentence(s));
-    bytes += s.size();
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
-  state.SetItemsProcessed(state.iterations());
+  run(state, *loaded.engine, sentences);
   state.counters["sentences"] = static_cast<double>(sentences.size());
   state.counters["first_pass_bytes_per_second"] =
       static_cast<double>(first_pass_bytes) / first_pass_seconds;
@@ -115,8 +114,11 @@ void BM_ShippedRulesOnFile(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (std::getenv("DEMARCHE_BENCH_CORPUS") != nullptr) {
-    benchmark::RegisterBenchmark("BM_ShippedRulesOnFile", BM_ShippedRulesOnFile)->MinTime(3);
+  // Read before anything runs, so that a bad file fails at once.
+  static const std::vector<std::string> file_sentences = corpus_from_file();
+  if (!file_sentences.empty()) {
+    benchmark::RegisterBenchmark("BM_ShippedRulesOnFile", BM_ShippedRulesOnFile, file_sentences)
+        ->MinTime(3);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
