@@ -206,7 +206,10 @@ void write_findings(std::ostream& out, const SentenceOutcome& s) {
     out << "</li>";
   }
   for (const Cancellation& c : s.result.cancelled) {
-    out << "<li class=\"muted\"><code>" << html(c.rule_id) << "</code> cancelled by unless</li>";
+    out << "<li class=\"muted\"><code>" << html(c.rule_id) << "</code> "
+        << (c.missing_role.empty() ? std::string("cancelled by unless")
+                                   : "no " + c.missing_role + " actor")
+        << "</li>";
   }
   out << "</ul>";
 }

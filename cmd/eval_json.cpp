@@ -106,6 +106,7 @@ Json sentence_json(std::size_t index, const SentenceOutcome& s, double threshold
     Json object = {{"rule", c.rule_id}, {"type", c.event_type}};
     add_spans(object, text, c.spans);
     add_spans(object, text, c.unless_spans, "unless_");
+    if (!c.missing_role.empty()) object["missing_role"] = c.missing_role;
     cancelled.push_back(std::move(object));
   }
   Json near_misses = Json::array();

@@ -148,8 +148,12 @@ void write_evidence(std::ostream& out, const SentenceOutcome& s) {
   if (first) out << "    fired:       none\n";
   for (const Cancellation& c : s.result.cancelled) {
     out << "    cancelled:   " << c.rule_id << " (" << c.event_type << ") matched"
-        << quoted_spans(text, c.spans) << ", unless matched" << quoted_spans(text, c.unless_spans)
-        << '\n';
+        << quoted_spans(text, c.spans);
+    if (c.missing_role.empty()) {
+      out << ", unless matched" << quoted_spans(text, c.unless_spans) << '\n';
+    } else {
+      out << ", no " << c.missing_role << " actor\n";
+    }
   }
   for (const Event& event : s.result.events) {
     if (event.attributes.empty()) continue;

@@ -88,10 +88,14 @@ void write_fired(std::ostream& out, std::string_view text, const SentenceResult&
     out << "Plugin " << fault.plugin << " failed, its contribution left out: " << message << '\n';
   }
   if (sentence.cancelled.empty()) return;
-  out << "Rules cancelled by unless:\n";
+  out << "Rules cancelled by unless, or by a missing actor:\n";
   for (const Cancellation& c : sentence.cancelled) {
-    out << "  " << c.rule_id << " (" << c.event_type << ") matched " << quoted_spans(text, c.spans)
-        << "\n    but unless matched " << quoted_spans(text, c.unless_spans) << '\n';
+    out << "  " << c.rule_id << " (" << c.event_type << ") matched " << quoted_spans(text, c.spans);
+    if (c.missing_role.empty()) {
+      out << "\n    but unless matched " << quoted_spans(text, c.unless_spans) << '\n';
+    } else {
+      out << "\n    but no actor of its " << c.missing_role << ": classes stands in that place\n";
+    }
   }
 }
 

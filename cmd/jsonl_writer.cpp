@@ -153,6 +153,7 @@ class JsonlWriter final : public Writer {
       object["matched"] = matched_json(text, c.spans);
       object["unless_spans"] = spans_json(c.unless_spans);
       object["unless_matched"] = matched_json(text, c.unless_spans);
+      if (!c.missing_role.empty()) object["missing_role"] = c.missing_role;
       list.push_back(std::move(object));
     }
     return list;

@@ -121,8 +121,12 @@ class TextWriter final : public Writer {
     append_one_line(buffer_, cancellation.event_type);
     buffer_ += "):";
     append_quoted(text, cancellation.spans);
-    buffer_ += " unless";
-    append_quoted(text, cancellation.unless_spans);
+    if (cancellation.missing_role.empty()) {
+      buffer_ += " unless";
+      append_quoted(text, cancellation.unless_spans);
+    } else {
+      buffer_ += " no " + cancellation.missing_role + " actor";
+    }
     buffer_ += '\n';
   }
 

@@ -136,7 +136,10 @@ Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& opti
 Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options) {
   std::vector<std::string> roots;
   roots.reserve(sources.size());
-  for (const RuleSource& s : sources) roots.push_back(s.name);
+  for (const RuleSource& s : sources) {
+    // A gazetteer is read only where a rule file names it.
+    if (fs::path(s.name).extension() != ".tsv") roots.push_back(s.name);
+  }
   return build(roots, MemoryReader(sources), options);
 }
 

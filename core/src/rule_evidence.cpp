@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "match/piece_set.hpp"
+#include "match/roles.hpp"
 #include "match/sequence.hpp"
 #include "text/words.hpp"
 
@@ -135,15 +136,34 @@ class SentenceMatch {
     // No entry is added from here on, so pointers to them stay valid.
     s_.lists.clear();
     for (std::size_t at : s_.found) s_.lists.push_back(&s_.occurrences[at]);
+    if (!match::find_chain(s_.lists, seq.gaps, words(), &s_.chain)) return nullptr;
+    return &s_.chain;
+  }
+
+  // The role a rule asks for that no actor fills at `chain` (from find), or
+  // null when every role it asks for is filled.
+  const char* missing_role(const rules::CompiledRule& rule, const std::vector<Span>& chain) {
+    if (rule.source_piece >= 0 && !filled(match::Role::kSource, rule.source_piece, chain))
+      return "source";
+    if (rule.target_piece >= 0 && !filled(match::Role::kTarget, rule.target_piece, chain))
+      return "target";
+    return nullptr;
+  }
+
+ private:
+  bool filled(match::Role role, int piece, const std::vector<Span>& chain) {
+    Occurrences& mentions = s_.occurrences[entry(piece)];
+    return match::role_filled(role, text_, words(), chain, mentions);
+  }
+
+  const text::WordIndex& words() {
     if (!words_indexed_) {
       s_.words.index(text_);
       words_indexed_ = true;
     }
-    if (!match::find_chain(s_.lists, seq.gaps, s_.words, &s_.chain)) return nullptr;
-    return &s_.chain;
+    return s_.words;
   }
 
- private:
   // The index in s_.occurrences of the piece's occurrences. Few pieces are
   // looked up per sentence, so a flat list beats a map.
   std::size_t entry(int piece) {
@@ -203,27 +223,41 @@ bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& r
     const std::size_t rule = impl.sequences[complete[i]].rule;
     std::size_t end = i;
     while (end < complete.size() && impl.sequences[complete[end]].rule == rule) ++end;
+    const rules::CompiledRule& compiled = program.rules[rule];
+    const RuleInfo& info = rules[rule];
     std::vector<Span> fired;  // a chain is never empty
+    std::vector<Span> unfilled;
+    const char* missing = nullptr;
     for (std::size_t k = i; k < end && fired.empty(); ++k) {
       const rules::CompiledSequence& seq = *impl.sequences[complete[k]].sequence;
       if (const std::vector<Span>* chain = match.find(seq, SentenceMatch::Line::kMatch)) {
+        if (const char* role = match.missing_role(compiled, *chain)) {
+          if (!missing) unfilled = to_original(sentence, *chain);
+          missing = missing ? missing : role;
+          continue;
+        }
         fired = to_original(sentence, *chain);
       }
     }
     i = end;
-    if (fired.empty()) continue;
-    const RuleInfo& info = rules[rule];
+    if (fired.empty()) {
+      if (missing) {
+        out->cancelled.push_back(
+            Cancellation{info.id, info.event_type, std::move(unfilled), {}, missing});
+      }
+      continue;
+    }
     const std::vector<Span>* cancelled = nullptr;
-    for (const rules::CompiledSequence& seq : program.rules[rule].unless) {
+    for (const rules::CompiledSequence& seq : compiled.unless) {
       if ((cancelled = match.find(seq, SentenceMatch::Line::kUnless))) break;
     }
     if (cancelled) {
-      out->cancelled.push_back(Cancellation{info.id, info.event_type, std::move(fired),
-                                            to_original(sentence, *cancelled)});
+      out->cancelled.push_back(Cancellation{
+          info.id, info.event_type, std::move(fired), to_original(sentence, *cancelled), {}});
       continue;
     }
     score::Candidate c;
-    c.type_index = program.rules[rule].type_index;
+    c.type_index = compiled.type_index;
     c.group = info.group;
     c.evidence.rule_id = info.id;
     c.evidence.weight = info.weight;

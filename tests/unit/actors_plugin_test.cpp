@@ -54,11 +54,11 @@ TEST(ActorsPlugin, LoadsFromTheShippedFolderWithItsDescriptor) {
   EXPECT_EQ(set->reports[0].name, "actors");
 }
 
-// The gazetteer is compiled in: every state row of gazetteer.tsv (at least
+// The gazetteer is compiled in: every state row of rules/actors.tsv (at least
 // the 193 UN members) is recognised by its name, with its code.
 TEST(ActorsPlugin, EveryStateOfTheGazetteerIsTaggedByItsName) {
-  std::ifstream in(std::string(DEMARCHE_SOURCE_DIR) + "/plugins/actors/gazetteer.tsv");
-  ASSERT_TRUE(in) << "gazetteer.tsv not found";
+  std::ifstream in(std::string(DEMARCHE_SOURCE_DIR) + "/rules/actors.tsv");
+  ASSERT_TRUE(in) << "rules/actors.tsv not found";
   std::string line;
   std::getline(in, line);  // header
   int states = 0;

@@ -66,6 +66,10 @@ struct RuleInfo {
   std::string cameo;
   std::string plover;
   std::vector<std::string> references;
+  // Actor classes that must stand where the one who acts (source) or the one
+  // acted on (target) stands, as written ("state igo official"); empty: none.
+  std::string source;
+  std::string target;
   std::string file;
   int line = 0;
   std::vector<ExampleInfo> examples;
@@ -125,7 +129,8 @@ struct Loaded {
 // path). Imports are resolved relative to the importing file.
 Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
-// The same from text held in memory.
+// The same from text held in memory. A source whose name ends in ".tsv" is a
+// gazetteer (`gazetteer "actors.tsv"`), read only where a rule file names it.
 Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options = {});
 
 class Engine {

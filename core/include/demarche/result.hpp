@@ -31,12 +31,15 @@ struct Evidence {
   std::string plugin_note;  // a plugin's own reason for this evidence; empty for a rule
 };
 
-// A rule whose patterns matched but whose `unless` pattern cancelled it.
+// A rule whose patterns matched but that did not fire: its `unless` pattern
+// cancelled it, or no actor of its `source:` or `target:` classes stood
+// where that role stands (docs/rule-language.md, "Actors").
 struct Cancellation {
   std::string rule_id;
   std::string event_type;
   std::vector<Span> spans;         // what the rule matched
-  std::vector<Span> unless_spans;  // what the unless pattern matched
+  std::vector<Span> unless_spans;  // what the unless pattern matched; empty for a missing role
+  std::string missing_role;        // "source" or "target" when no actor filled it; else empty
 };
 
 // A key=value fact a plugin stated about an event, such as modality=threatened.

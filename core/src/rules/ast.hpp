@@ -48,6 +48,10 @@ struct RuleAst {
   std::optional<Value> case_mode;
   std::optional<Value> words_mode;
   std::vector<Value> references;
+  // Actor classes (gazetteer kinds) that must stand where the one who acts,
+  // or the one acted on, stands: "state igo official".
+  std::optional<Value> source;
+  std::optional<Value> target;
   std::vector<PatternAst> patterns;
   std::vector<ExampleAst> examples;
 };
@@ -74,6 +78,7 @@ struct ImportAst {
 struct FileAst {
   std::string name;  // as it appears in diagnostics
   std::vector<ImportAst> imports;
+  std::vector<ImportAst> gazetteers;  // `gazetteer "actors.tsv"`: the actor classes
   std::vector<EventAst> events;
   std::vector<DefineAst> defines;
   std::vector<RuleAst> rules;

@@ -9,6 +9,7 @@
 #include "match/common_words.hpp"
 #include "match/piece_set.hpp"
 #include "rules/definitions.hpp"
+#include "rules/gazetteer.hpp"
 #include "rules/lint.hpp"
 #include "rules/program.hpp"
 
@@ -93,6 +94,8 @@ class Compiler {
 
   Program run() {
     collect_events();
+    for (const GazetteerText& g : files_.gazetteers)
+      gazetteer_keys_.push_back(parse_gazetteer(g, sink_));
     std::map<std::string, SourcePos> seen_ids;
     for (std::size_t f = 0; f < files_.files.size(); ++f) {
       for (const RuleAst& rule : files_.files[f].rules) {
@@ -262,6 +265,16 @@ class Compiler {
       ok = false;
     }
 
+    if (rule.source) {
+      info.source = rule.source->text;
+      compiled.source_piece = compile_actor_classes(*rule.source, "source", file);
+      ok = ok && compiled.source_piece >= 0;
+    }
+    if (rule.target) {
+      info.target = rule.target->text;
+      compiled.target_piece = compile_actor_classes(*rule.target, "target", file);
+      ok = ok && compiled.target_piece >= 0;
+    }
     if (rule.group) info.group = rule.group->text;
     if (rule.description) info.description = rule.description->text;
     if (rule.cameo) info.cameo = rule.cameo->text;
@@ -275,6 +288,79 @@ class Compiler {
     if (!ok) return;
     program_.infos.push_back(std::move(info));
     program_.rules.push_back(std::move(compiled));
+  }
+
+  // `source: state official`: one piece that finds every key of the named
+  // gazetteer kinds, in the gazetteers this file sees. -1 after an error.
+  int compile_actor_classes(const Value& value, const char* key, std::size_t file) {
+    std::vector<const std::vector<ActorKey>*> visible;
+    for (std::size_t g = 0; g < files_.gazetteers.size(); ++g) {
+      for (std::size_t declared : files_.gazetteers[g].declared_in) {
+        const auto& seen = files_.visible[file];
+        if (std::find(seen.begin(), seen.end(), declared) != seen.end()) {
+          visible.push_back(&gazetteer_keys_[g]);
+          break;
+        }
+      }
+    }
+    if (visible.empty()) {
+      sink_.error(value.pos, "E019",
+                  std::string(key) +
+                      ": needs a gazetteer of actors, and this file sees none: add "
+                      "'gazetteer \"actors.tsv\"' to it or to a file it imports");
+      return -1;
+    }
+    std::set<std::string> known;
+    for (const auto* keys : visible) {
+      for (const ActorKey& k : *keys) known.insert(k.kind);
+    }
+    std::set<std::string> wanted;
+    bool ok = true;
+    std::size_t at = 0;
+    const std::string& text = value.text;
+    while (at < text.size()) {
+      if (text[at] == ' ' || text[at] == '\t' || text[at] == ',') {
+        ++at;
+        continue;
+      }
+      std::size_t end = at;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != ',') ++end;
+      const std::string kind = text.substr(at, end - at);
+      if (known.count(kind) == 0) {
+        std::string list;
+        for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+        sink_.error(shifted(value.pos, at), "E012",
+                    std::string(key) + ": unknown actor class '" + kind +
+                        "' (the gazetteers seen here have: " + list + ")");
+        ok = false;
+      }
+      wanted.insert(kind);
+      at = end;
+    }
+    if (!ok) return -1;
+    std::vector<std::string> keys;
+    for (const auto* file_keys : visible) {
+      for (const ActorKey& k : *file_keys) {
+        if (wanted.count(k.kind)) keys.push_back(k.key);
+      }
+    }
+    match::PieceSpec spec;
+    spec.pattern = actor_keys_pattern(std::move(keys));
+    spec.case_insensitive = false;
+    std::string regex = match::piece_regex(spec);
+    auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
+    if (fresh) {
+      const RE2 check(regex, RE2::Quiet);
+      if (!check.ok()) {
+        sink_.error(value.pos, "E018",
+                    std::string(key) + ": the gazetteer's keys do not compile: " + check.error());
+        piece_ids_.erase(it);
+        return -1;
+      }
+      program_.piece_regexes.push_back(std::move(regex));
+      piece_common_.push_back(false);
+    }
+    return it->second;
   }
 
   std::optional<CompiledSequence> compile_pattern(const PatternAst& pattern,
@@ -384,6 +470,7 @@ class Compiler {
   std::vector<SourcePos> event_pos_;
   std::map<std::string, int> piece_ids_;
   std::vector<bool> piece_common_;
+  std::vector<std::vector<ActorKey>> gazetteer_keys_;  // parallel to files_.gazetteers
 };
 
 }  // namespace

@@ -59,7 +59,7 @@ class Loader {
     }
     const std::size_t index = out_.files.size();
     index_.emplace(id, index);
-    out_.files.push_back(FileAst{name, {}, {}, {}, {}});
+    out_.files.push_back(FileAst{name, {}, {}, {}, {}, {}});
     imports_.emplace_back();
     if (!check_utf8(name, *text, sink_)) return index;
     FileAst parsed = parse_rule_file(name, *text, sink_);
@@ -68,8 +68,30 @@ class Loader {
         imports_[index].push_back(*target);
       }
     }
+    for (const ImportAst& gazetteer : parsed.gazetteers) {
+      load_gazetteer(reader_.resolve(name, gazetteer.target), gazetteer, index);
+    }
     out_.files[index] = std::move(parsed);
     return index;
+  }
+
+  // A gazetteer is read once however many files name it; it is visible
+  // where any of the files that name it is.
+  void load_gazetteer(const std::string& name, const ImportAst& from, std::size_t file) {
+    const std::string id = reader_.identity(name);
+    if (auto found = gazetteer_index_.find(id); found != gazetteer_index_.end()) {
+      out_.gazetteers[found->second].declared_in.push_back(file);
+      return;
+    }
+    std::string error;
+    std::optional<std::string> text = reader_.read(name, &error);
+    if (!text) {
+      sink_.error(from.pos, "E013", "cannot read gazetteer '" + from.target + "': " + error);
+      return;
+    }
+    if (!check_utf8(name, *text, sink_)) return;
+    gazetteer_index_.emplace(id, out_.gazetteers.size());
+    out_.gazetteers.push_back(GazetteerText{name, std::move(*text), {file}});
   }
 
   void compute_visibility() {
@@ -98,6 +120,7 @@ class Loader {
   ParsedFiles out_;
   std::vector<std::vector<std::size_t>> imports_;
   std::map<std::string, std::size_t> index_;
+  std::map<std::string, std::size_t> gazetteer_index_;
 };
 
 }  // namespace

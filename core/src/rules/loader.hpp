@@ -23,8 +23,16 @@ class SourceReader {
   virtual std::optional<std::string> read(const std::string& name, std::string* error) const = 0;
 };
 
+// A gazetteer file (`gazetteer "actors.tsv"`) as read, not yet parsed.
+struct GazetteerText {
+  std::string name;  // as it appears in diagnostics
+  std::string text;
+  std::vector<std::size_t> declared_in;  // the rule files that name it
+};
+
 struct ParsedFiles {
   std::vector<FileAst> files;
+  std::vector<GazetteerText> gazetteers;
   // visible[i]: indices of the files whose events and definitions file i may
   // use: itself and everything it imports, transitively.
   std::vector<std::vector<std::size_t>> visible;

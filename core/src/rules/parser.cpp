@@ -61,9 +61,9 @@ std::pair<std::string_view, std::string_view> split_word(std::string_view s) {
   return {s.substr(0, end), s.substr(rest)};
 }
 
-constexpr std::array<std::string_view, 14> kRuleKeys = {
-    "type", "weight", "group", "description", "cameo",  "plover",  "reference",
-    "case", "words",  "match", "pattern",     "unless", "example", "counterexample"};
+constexpr std::array<std::string_view, 16> kRuleKeys = {
+    "type",  "weight", "group",  "description", "cameo",   "plover", "reference", "case",
+    "words", "source", "target", "match",       "pattern", "unless", "example",   "counterexample"};
 
 class Parser {
  public:
@@ -94,7 +94,9 @@ class Parser {
     auto [word, rest] = split_word(line.content);
     const std::size_t rest_offset = static_cast<std::size_t>(rest.data() - line.content.data());
     if (word == "import") {
-      import_line(line, rest, rest_offset);
+      import_line(line, rest, rest_offset, file_.imports);
+    } else if (word == "gazetteer") {
+      import_line(line, rest, rest_offset, file_.gazetteers);
     } else if (word == "event") {
       if (!is_event_name(rest)) {
         sink_.error(at(line, rest_offset), "E012",
@@ -124,21 +126,25 @@ class Parser {
       block_ = Block::kRule;
     } else {
       sink_.error(at(line), "E001",
-                  "expected 'import', 'event', 'define' or 'rule' at the start of a line "
+                  "expected 'import', 'gazetteer', 'event', 'define' or 'rule' at the start of "
+                  "a line "
                   "(keys belong indented under their block): '" +
                       std::string(word) + "'");
       block_ = Block::kBroken;
     }
   }
 
-  void import_line(const Line& line, std::string_view rest, std::size_t rest_offset) {
+  // `import "FILE"` and `gazetteer "FILE"`: a quoted path.
+  void import_line(const Line& line, std::string_view rest, std::size_t rest_offset,
+                   std::vector<ImportAst>& into) {
     if (rest.size() < 2 || rest.front() != '"' || rest.back() != '"') {
       sink_.error(at(line, rest_offset), "E001",
-                  "import takes a quoted file name: import \"common.rules\"");
+                  &into == &file_.imports
+                      ? "import takes a quoted file name: import \"common.rules\""
+                      : "gazetteer takes a quoted file name: gazetteer \"actors.tsv\"");
       return;
     }
-    file_.imports.push_back(
-        ImportAst{std::string(rest.substr(1, rest.size() - 2)), at(line, rest_offset)});
+    into.push_back(ImportAst{std::string(rest.substr(1, rest.size() - 2)), at(line, rest_offset)});
   }
 
   void define_line(const Line& line, std::string_view rest, std::size_t rest_offset) {
@@ -285,6 +291,8 @@ class Parser {
     if (key == "plover") return set_once(rule.plover, key, std::move(value), line);
     if (key == "case") return set_once(rule.case_mode, key, std::move(value), line);
     if (key == "words") return set_once(rule.words_mode, key, std::move(value), line);
+    if (key == "source") return set_once(rule.source, key, std::move(value), line);
+    if (key == "target") return set_once(rule.target, key, std::move(value), line);
     if (key == "reference") return rule.references.push_back(std::move(value));
     if (key == "match")
       return rule.patterns.push_back({PatternAst::Kind::kMatch, std::move(value)});

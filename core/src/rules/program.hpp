@@ -27,6 +27,10 @@ struct CompiledRule {
   std::size_t type_index = 0;
   std::vector<CompiledSequence> matches;  // any one fires the rule
   std::vector<CompiledSequence> unless;   // any one cancels it
+  // The piece that finds the actors of the rule's `source:` (`target:`)
+  // classes, or -1 when the rule has none (match/roles.hpp).
+  int source_piece = -1;
+  int target_piece = -1;
 };
 
 struct Program {

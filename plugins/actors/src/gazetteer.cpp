@@ -26,7 +26,7 @@ bool is_code(std::string_view code) {
 }
 
 [[noreturn]] void fail(std::size_t line, const std::string& what) {
-  throw std::runtime_error("gazetteer.tsv line " + std::to_string(line) + ": " + what);
+  throw std::runtime_error("actors.tsv line " + std::to_string(line) + ": " + what);
 }
 
 }  // namespace
@@ -46,6 +46,9 @@ std::vector<Actor> parse_gazetteer(std::string_view tsv) {
 
     const std::vector<std::string_view> fields = split(line, '\t');
     if (fields.size() != 4) fail(line_number, std::to_string(fields.size()) + " columns, not 4");
+    // Officials (titles, ministries, governments) help the rules tell who
+    // acts (`source: official`) but have no code to annotate with.
+    if (fields[1] == "official" && fields[0] == "-") continue;
     if (!is_code(fields[0])) fail(line_number, "code is not three upper-case letters");
     if (fields[1] != "state" && fields[1] != "igo") fail(line_number, "kind is not state or igo");
     if (fields[2].empty()) fail(line_number, "empty name");

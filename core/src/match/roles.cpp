@@ -1,0 +1,122 @@
+#include "match/roles.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace demarche::match {
+namespace {
+
+// Words that make a mention next to them the sentence's speaker. A closed
+// class, like the function words below, so it lives here rather than in a
+// data file.
+constexpr std::array<std::string_view, 22> kSaying = {
+    "said",      "says",     "say",       "saying",   "told",      "tells",
+    "stated",    "added",    "announced", "declared", "statement", "statements",
+    "according", "insisted", "stressed",  "noted",    "wrote",     "tweeted",
+    "posted",    "remarked", "commented", "spokesman"};
+
+bool is_letter(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+bool equals_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+// The ASCII words (letter runs) of text[begin, end), lower-cased compares.
+template <typename Visit>
+bool any_word(std::string_view text, std::size_t begin, std::size_t end, Visit visit) {
+  end = std::min(end, text.size());
+  std::size_t i = begin;
+  while (i < end) {
+    while (i < end && !is_letter(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < end && is_letter(text[i])) ++i;
+    if (i > start && visit(text.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
+bool has_semicolon(std::string_view text, std::size_t begin, std::size_t end) {
+  return begin < end && text.substr(begin, end - begin).find(';') != std::string_view::npos;
+}
+
+// The byte offset `n` words to the left of `at` (or 0), and to the right
+// of `at` (or the text's end), counting letter runs.
+std::size_t words_left(std::string_view text, std::size_t at, std::size_t n) {
+  std::size_t i = std::min(at, text.size());
+  for (std::size_t k = 0; k < n && i > 0; ++k) {
+    while (i > 0 && !is_letter(text[i - 1])) --i;
+    while (i > 0 && is_letter(text[i - 1])) --i;
+  }
+  return i;
+}
+
+std::size_t words_right(std::string_view text, std::size_t at, std::size_t n) {
+  std::size_t i = std::min(at, text.size());
+  for (std::size_t k = 0; k < n && i < text.size(); ++k) {
+    while (i < text.size() && !is_letter(text[i])) ++i;
+    while (i < text.size() && is_letter(text[i])) ++i;
+  }
+  return i;
+}
+
+bool is_saying(std::string_view word) {
+  return std::any_of(kSaying.begin(), kSaying.end(),
+                     [&](std::string_view s) { return equals_lower(word, s); });
+}
+
+bool fills_source(std::string_view text, const text::WordIndex& words, const Span& first,
+                  const Span& last, const Span& m) {
+  if (m.begin < first.begin) {
+    const std::size_t from = std::min(m.end, first.begin);
+    if (words.words_between(from, first.begin) <= RoleReach::kSubjectBefore &&
+        !has_semicolon(text, from, first.begin))
+      return true;
+  }
+  if (m.begin >= last.end && words.words_between(last.end, m.begin) <= RoleReach::kAgentAfter &&
+      !has_semicolon(text, last.end, m.begin) &&
+      any_word(text, last.end, m.begin,
+               [](std::string_view w) { return equals_lower(w, "by") || equals_lower(w, "from"); }))
+    return true;
+  const std::size_t left = words_left(text, m.begin, RoleReach::kSpeakerNear);
+  const std::size_t right = words_right(text, m.end, RoleReach::kSpeakerNear);
+  return any_word(text, left, m.begin, is_saying) || any_word(text, m.end, right, is_saying);
+}
+
+bool fills_target(std::string_view text, const text::WordIndex& words, const Span& first,
+                  const Span& last, const Span& m) {
+  if (m.begin >= first.begin && m.end <= last.end) return true;
+  if (m.begin >= last.end) {
+    return words.words_between(last.end, m.begin) <= RoleReach::kObjectAfter &&
+           !has_semicolon(text, last.end, m.begin);
+  }
+  if (m.end <= first.begin) {
+    return words.words_between(m.end, first.begin) <= RoleReach::kPassiveBefore &&
+           !has_semicolon(text, m.end, first.begin);
+  }
+  return true;  // overlaps the match's edge
+}
+
+}  // namespace
+
+bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
+                 const std::vector<Span>& chain, OccurrenceList& mentions) {
+  if (chain.empty()) return false;
+  const Span& first = chain.front();
+  const Span& last = chain.back();
+  for (std::size_t i = 0;; ++i) {
+    const Span* m = mentions.at(i);
+    if (!m) return false;
+    const bool filled = role == Role::kSource ? fills_source(text, words, first, last, *m)
+                                              : fills_target(text, words, first, last, *m);
+    if (filled) return true;
+  }
+}
+
+}  // namespace demarche::match

@@ -1,0 +1,44 @@
+// Who acts and who is acted on: whether an actor mention stands where a
+// rule's `source:` or `target:` asks for one, relative to the words the rule
+// matched. Read from positions and a few function words, not from a parse:
+// the test is meant to tell diplomatic news ("the ministry condemned ...")
+// from text where no state, body or official is anywhere near the verb ("a
+// critic slammed the novel"), not to name the roles (the actors plugin does
+// that).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "demarche/result.hpp"
+#include "match/sequence.hpp"
+#include "text/words.hpp"
+
+namespace demarche::match {
+
+enum class Role { kSource, kTarget };
+
+// How far, in words, a mention may stand from the match.
+struct RoleReach {
+  static constexpr std::size_t kSubjectBefore = 12;  // source: "X ... condemned"
+  static constexpr std::size_t kAgentAfter = 6;      // source: "condemned by X", "criticism from X"
+  static constexpr std::size_t kSpeakerNear = 3;     // source: "X said", "said X", "according to X"
+  static constexpr std::size_t kObjectAfter = 12;    // target: "expelled ... X's envoys"
+  static constexpr std::size_t kPassiveBefore = 3;   // target: "X's envoys were expelled"
+};
+
+// Whether one of `mentions` (the occurrences of the rule's actor piece, in
+// the same text as `chain`) fills `role` for the match `chain` (the spans of
+// the matched pieces, in order). `words` indexes `text`.
+//
+// source: a mention before the match within kSubjectBefore words with no
+//   ';' between; or after it within kAgentAfter words with "by" or "from"
+//   between; or anywhere in the sentence as its speaker, within kSpeakerNear
+//   words of a word of saying (said, says, told, stated, added, announced,
+//   declared, statement, according, ...).
+// target: a mention inside the match, after it within kObjectAfter words, or
+//   before it within kPassiveBefore words, with no ';' between.
+bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
+                 const std::vector<Span>& chain, OccurrenceList& mentions);
+
+}  // namespace demarche::match

@@ -1,0 +1,184 @@
+// `source:` and `target:`: a rule fires only where an actor of its classes
+// stands where the one who acts (or is acted on) stands (match/roles.hpp,
+// docs/rule-language.md "Actors").
+#include <gtest/gtest.h>
+
+#include "demarche/engine.hpp"
+#include "match/roles.hpp"
+
+namespace demarche {
+namespace {
+
+const char* const kGazetteer =
+    "code\tkind\tname\taliases\n"
+    "VAL\tstate\tValdoria\tValdorian|Valdorians|Ostburg\n"
+    "SYL\tstate\tSyldavia\tSyldavian|US\n"
+    "UNO\tigo\tUnited Nations\tUN\n"
+    "-\tofficial\tministry\tforeign ministry|spokesman|officials\n";
+
+Loaded load(const std::string& rule_keys, const std::string& gazetteer = kGazetteer) {
+  const std::string rules =
+      "gazetteer \"actors.tsv\"\n"
+      "event condemnation\n"
+      "  prior: 0.05\n"
+      "rule condemnation.verb.condemn\n"
+      "  type: condemnation\n"
+      "  weight: 0.9\n"
+      "  match: condemn(?:s|ed|ing|ation)?\n" +
+      rule_keys;
+  return compile_rules({{"test.rules", rules}, {"actors.tsv", gazetteer}});
+}
+
+std::string report_of(const Loaded& loaded) {
+  std::string report;
+  for (const Diagnostic& d : loaded.diagnostics) report += d.to_string() + "\n";
+  return report;
+}
+
+bool fires(const Engine& engine, const std::string& sentence) {
+  const SentenceResult r = engine.classify_sentence(sentence);
+  return !r.events.empty();
+}
+
+TEST(ActorRoles, SourceNeedsAnActorBeforeTheVerbOrAsAgentOrSpeaker) {
+  const Loaded loaded = load("  source: state igo official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "Valdoria condemned the raid."));
+  EXPECT_TRUE(fires(e, "The foreign ministry in Ostburg on Monday condemned the raid."));
+  EXPECT_TRUE(fires(e, "The raid was condemned by the UN."));
+  EXPECT_TRUE(fires(e, "The raid drew condemnation from Syldavian officials."));
+  EXPECT_TRUE(fires(e, "\"We condemn this raid,\" the spokesman said."));
+  EXPECT_TRUE(fires(e, "According to Valdoria, the neighbours condemned the raid."));
+  EXPECT_FALSE(fires(e, "The critic condemned the novel."));
+  EXPECT_FALSE(fires(e, "The barn was condemned last winter."));
+  // Too far before the verb, or behind a ';'.
+  EXPECT_FALSE(fires(e, "Valdoria was quiet; the neighbours condemned the raid."));
+  EXPECT_FALSE(fires(e,
+                     "Valdoria hosted a long and very tiring meeting about roads, rivers, "
+                     "bridges, farms and schools, and the mayor condemned the plan."));
+  // After the verb without "by" or "from": the one condemned, not the one who condemns.
+  EXPECT_FALSE(fires(e, "The villagers condemned Valdoria."));
+}
+
+TEST(ActorRoles, KeysWithCapitalsMatchAsWrittenLowerCaseKeysInAnyCase) {
+  const Loaded loaded = load("  source: state official\n");
+  ASSERT_TRUE(loaded.ok());
+  const Engine& e = *loaded.engine;
+  EXPECT_FALSE(fires(e, "Let us condemn the noise."));  // "us" is not "US"
+  EXPECT_TRUE(fires(e, "The US condemned the raid."));
+  EXPECT_TRUE(fires(e, "The Foreign Ministry condemned the raid."));
+}
+
+TEST(ActorRoles, TargetNeedsAnActorInOrAfterTheMatchOrJustBeforeIt) {
+  const Loaded loaded = load("  target: state\n");
+  ASSERT_TRUE(loaded.ok());
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "The ministry condemned Valdoria's shelling of the port."));
+  EXPECT_TRUE(fires(e, "Valdoria was condemned for the shelling."));
+  EXPECT_FALSE(fires(e, "The ministry condemned the shelling of the port."));
+}
+
+TEST(ActorRoles, AMatchWithoutItsActorIsReportedWithTheMissingRole) {
+  const Loaded loaded = load("  source: state\n");
+  ASSERT_TRUE(loaded.ok());
+  const SentenceResult r = loaded.engine->classify_sentence("The critic condemned the novel.");
+  ASSERT_EQ(r.cancelled.size(), 1u);
+  EXPECT_EQ(r.cancelled[0].rule_id, "condemnation.verb.condemn");
+  EXPECT_EQ(r.cancelled[0].missing_role, "source");
+  EXPECT_TRUE(r.cancelled[0].unless_spans.empty());
+  ASSERT_EQ(r.cancelled[0].spans.size(), 1u);
+  EXPECT_EQ(r.cancelled[0].spans[0], (Span{11, 20}));
+}
+
+TEST(ActorRoles, AnUnknownClassIsAnErrorThatListsTheKnownOnes) {
+  const Loaded loaded = load("  source: state goverment\n");
+  ASSERT_FALSE(loaded.ok());
+  const std::string report = report_of(loaded);
+  EXPECT_NE(report.find("test.rules:8:17: error[E012]"), std::string::npos) << report;
+  EXPECT_NE(report.find("unknown actor class 'goverment'"), std::string::npos) << report;
+  EXPECT_NE(report.find("igo, official, state"), std::string::npos) << report;
+}
+
+TEST(ActorRoles, ARoleWithoutAVisibleGazetteerIsAnError) {
+  const std::string rules =
+      "event condemnation\n"
+      "  prior: 0.05\n"
+      "rule condemnation.verb.condemn\n"
+      "  type: condemnation\n"
+      "  weight: 0.9\n"
+      "  match: condemned\n"
+      "  source: state\n";
+  const Loaded loaded = compile_rules({{"test.rules", rules}});
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(report_of(loaded).find("test.rules:7:11: error[E019]"), std::string::npos)
+      << report_of(loaded);
+}
+
+TEST(ActorRoles, AMalformedGazetteerRowIsLocated) {
+  const Loaded loaded = load("  source: state\n",
+                             "code\tkind\tname\taliases\nVAL\tstate\tValdoria\n"
+                             "SYL\tState\tSyldavia\t\nUNO\tigo\tUnited Nations\tUN||U.N.\n");
+  ASSERT_FALSE(loaded.ok());
+  const std::string report = report_of(loaded);
+  EXPECT_NE(report.find("actors.tsv:2:1: error[E018]: gazetteer: 3 tab-separated columns"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("actors.tsv:3:5: error[E018]: gazetteer: kind must be"), std::string::npos)
+      << report;
+  EXPECT_NE(report.find("actors.tsv:4:27: error[E018]: gazetteer: an empty alias"),
+            std::string::npos)
+      << report;
+}
+
+TEST(ActorRoles, AMissingGazetteerIsAnImportError) {
+  const std::string rules =
+      "gazetteer \"nowhere.tsv\"\n"
+      "event condemnation\n"
+      "  prior: 0.05\n";
+  const Loaded loaded = compile_rules({{"test.rules", rules}});
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(report_of(loaded).find("error[E013]: cannot read gazetteer"), std::string::npos);
+}
+
+// role_filled on its own, with the reaches at their edges.
+class Mentions final : public match::OccurrenceList {
+ public:
+  explicit Mentions(std::vector<Span> spans) : spans_(std::move(spans)) {}
+  const Span* at(std::size_t i) override { return i < spans_.size() ? &spans_[i] : nullptr; }
+
+ private:
+  std::vector<Span> spans_;
+};
+
+bool source_at(const std::string& text, Span mention, Span match) {
+  Mentions mentions({mention});
+  const text::WordIndex words(text);
+  return match::role_filled(match::Role::kSource, text, words, {match}, mentions);
+}
+
+TEST(ActorRoles, SubjectReachIsTwelveWords) {
+  // "X w1 ... wN condemned": N words between the mention and the verb.
+  auto sentence = [](int n) {
+    std::string s = "X";
+    for (int i = 0; i < n; ++i) s += " w";
+    return s + " condemned";
+  };
+  for (int n : {0, 12, 13}) {
+    const std::string s = sentence(n);
+    const std::size_t verb = s.find("condemned");
+    EXPECT_EQ(source_at(s, {0, 1}, {verb, verb + 9}), n <= 12) << n;
+  }
+}
+
+TEST(ActorRoles, AgentAfterNeedsByOrFromWithinSixWords) {
+  const std::string s = "It was condemned on Monday by X.";
+  EXPECT_TRUE(source_at(s, {30, 31}, {7, 16}));
+  const std::string far = "It was condemned on a very long and dull Monday by X.";
+  EXPECT_FALSE(source_at(far, {51, 52}, {7, 16}));
+  const std::string object = "It condemned the town of X.";
+  EXPECT_FALSE(source_at(object, {25, 26}, {3, 12}));
+}
+
+}  // namespace
+}  // namespace demarche
