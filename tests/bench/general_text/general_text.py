@@ -152,6 +152,7 @@ def report(args):
 
     types = [t for t in args.types.split(",") if t]
     by_type = {t: 0 for t in types}
+    by_rule = {}  # rule id -> reported events it gave evidence to
     genres = {}  # genre -> [sentences, events]
     listing = []
     errors = []
@@ -171,6 +172,8 @@ def report(args):
         g[1] += len(events)
         for event in events:
             by_type[event["type"]] = by_type.get(event["type"], 0) + 1
+            for rule in dict.fromkeys(e["rule"] for e in event.get("evidence", [])):
+                by_rule[rule] = by_rule.get(rule, 0) + 1
         listing.append((ident, genre, record.get("text", text), events))
 
     n = len(texts)
@@ -192,6 +195,10 @@ def report(args):
         for genre in sorted(genres):
             s, e = genres[genre]
             out.append(f"  {genre:<18}{s:>7}{e:>5}{per_10k(e, s):>9.2f}")
+    if by_rule:
+        out.append("by rule (reported events it gave evidence to):")
+        for rule, count in sorted(by_rule.items(), key=lambda rc: (-rc[1], rc[0])):
+            out.append(f"  {rule:<48}{count:>5}")
     if errors:
         out.append(f"sentences the engine could not classify: {len(errors)}")
         for ident, message, text in errors:
