@@ -267,7 +267,9 @@ int run_calibrate(const std::vector<std::string>& args, Output& output) {
     const FitResult result = fit_weights(engine, labelled(gold), fit, fitted_on);
     write_whole_file(options->output, "the weights file",
                      [&result](std::ostream& file) { file << format_weights(result.weights); });
-    out << "\nFitted on " << gold.size() << " sentences with l2 " << short_number(fit.l2)
+    // A blank line after whatever came before: the grid, the note, or the comparison.
+    if (!options->l2_given || options->folds > 0) out << '\n';
+    out << "Fitted on " << gold.size() << " sentences with l2 " << short_number(fit.l2)
         << (options->l2_given ? " (given)"
             : search          ? " (chosen)"
                               : " (the default)")
