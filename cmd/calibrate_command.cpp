@@ -5,6 +5,7 @@
 #include <demarche/weights.hpp>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "command_line.hpp"
 #include "cross_validation.hpp"
@@ -13,6 +14,7 @@
 #include "gold_file.hpp"
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
+#include "shrinkage.hpp"
 #include "text_format.hpp"
 
 namespace demarche::cli {
@@ -28,7 +30,11 @@ struct CalibrateOptions {
   std::int64_t seed = 1;
   double threshold = 0.5;
   FitOptions fit;
+  bool l2_given = false;  // else chosen by grouped cross-validation
 };
+
+// Folds for choosing --l2 when --cv does not say how many.
+constexpr std::size_t kDefaultSearchFolds = 5;
 
 const CommandSpec kSpec{
     "calibrate", "demarche calibrate --gold FILE [--gold FILE]... [-o WEIGHTS] [--cv K] [options]",
@@ -37,8 +43,10 @@ const CommandSpec kSpec{
     "the plugins' evidence, pulled towards the authored numbers. -o writes them\n"
     "as a weights file for --weights (or as weights.tsv beside the rules, to be\n"
     "the default). --cv K compares authored and learned weights by K-fold\n"
-    "cross-validation: precision, recall, F1, ECE and Brier score on held-out\n"
-    "sentences. See docs/scoring.md."};
+    "cross-validation: precision, recall, F1, ECE, Brier score and log loss on\n"
+    "held-out sentences. Folds hold whole source pages (the gold files' `url`\n"
+    "column). Unless --l2 is given, the shrinkage is chosen from a small grid by\n"
+    "the same grouped cross-validation. See docs/scoring.md."};
 
 std::optional<CalibrateOptions> parse_options(const std::vector<std::string>& args,
                                               std::ostream& out) {
@@ -53,13 +61,14 @@ std::optional<CalibrateOptions> parse_options(const std::vector<std::string>& ar
       "write the weights fitted on all gold sentences to WEIGHTS")(
       "cv", po::value<std::int64_t>(&options.folds)->value_name("K"),
       "K-fold cross-validation of authored against learned weights (K >= 2)")(
-      "l2", po::value<double>(&options.fit.l2)->value_name("X")->default_value(options.fit.l2),
-      "strength of the pull towards the authored numbers (a prior's precision in log-odds)")(
+      "l2", po::value<double>(&options.fit.l2)->value_name("X"),
+      "strength of the pull towards the authored numbers (a prior's precision in log-odds); "
+      "default: the value of 0.1 0.3 1 3 10 30 with the lowest held-out log loss")(
       "min-support",
       po::value<std::int64_t>(&min_support)->value_name("N")->default_value(min_support),
       "evidence seen in fewer gold sentences keeps its authored number")(
       "seed", po::value<std::int64_t>(&options.seed)->value_name("N")->default_value(options.seed),
-      "shuffles the sentences into folds for --cv");
+      "shuffles the source pages into folds");
   add_rules_option(visible, options.rule_paths);
   add_set_memory_option(visible, options.set_memory_mib);
   add_plugin_options(visible, options.plugins, false);
@@ -75,6 +84,7 @@ std::optional<CalibrateOptions> parse_options(const std::vector<std::string>& ar
                      "demarche calibrate: nothing to do: give -o WEIGHTS, --cv K, or both");
   if (vm.count("cv") != 0 && options.folds < 2)
     throw UsageError(kSpec.name, "demarche calibrate: --cv needs at least 2 folds");
+  options.l2_given = vm.count("l2") != 0;
   if (!(options.fit.l2 > 0 && options.fit.l2 < 1e12))
     throw UsageError(kSpec.name, "demarche calibrate: --l2 must be a positive number");
   if (min_support < 0)
@@ -99,8 +109,22 @@ std::string pad_left(std::string text, std::size_t width) {
   return text;
 }
 
-std::string optional_fixed(const std::optional<double>& value) {
-  return value ? fixed(*value, 3) : "n/a";
+std::string optional_fixed(const std::optional<double>& value, int decimals = 3) {
+  return value ? fixed(*value, decimals) : "n/a";
+}
+
+// A number as short as it reads: 0.1, 1, 30.
+std::string short_number(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+void write_folds_line(std::ostream& out, std::size_t folds, std::size_t groups,
+                      std::size_t sentences, unsigned seed, double threshold) {
+  out << folds << " folds grouped by url: " << groups << " groups, " << sentences
+      << " sentences (seed " << seed << ", threshold " << fixed(threshold, 2)
+      << "); every figure is on held-out sentences\n";
 }
 
 void write_model(std::ostream& out, const ModelFigures& model) {
@@ -111,25 +135,51 @@ void write_model(std::ostream& out, const ModelFigures& model) {
         << pad_left(optional_fixed(per_type[t].scores.precision), 7)
         << pad_left(optional_fixed(per_type[t].scores.recall), 7)
         << pad_left(optional_fixed(per_type[t].scores.f1), 7) << pad_left(optional_fixed(c.ece), 7)
-        << pad_left(optional_fixed(c.brier), 7) << '\n';
+        << pad_left(optional_fixed(c.brier), 7)
+        << pad_left(optional_fixed(model.log_loss_per_type[t], 4), 9) << '\n';
   }
   out << pad_right(model.model, 10) << pad_right("macro / all", 14)
       << pad_left(optional_fixed(model.summary.macro.scores.precision), 7)
       << pad_left(optional_fixed(model.summary.macro.scores.recall), 7)
       << pad_left(optional_fixed(model.summary.macro.scores.f1), 7)
       << pad_left(optional_fixed(model.calibration_pooled.ece), 7)
-      << pad_left(optional_fixed(model.calibration_pooled.brier), 7) << '\n';
+      << pad_left(optional_fixed(model.calibration_pooled.brier), 7)
+      << pad_left(optional_fixed(model.log_loss, 4), 9) << '\n';
 }
 
-void write_cross_validation(std::ostream& out, const CrossValidation& cv) {
-  out << cv.folds << "-fold cross-validation on " << cv.sentences << " sentences (seed " << cv.seed
-      << ", threshold " << fixed(cv.threshold, 2) << "); every figure is on held-out sentences\n\n";
+void write_shrinkage(std::ostream& out, const ShrinkageSearch& search) {
+  out << "\nShrinkage: learned weights with each --l2, held out on these folds\n"
+      << pad_left("l2", 6) << pad_left("LogLoss", 9) << pad_left("ECE", 7) << pad_left("Brier", 7)
+      << pad_left("macro F1", 10) << '\n';
+  for (const ShrinkageTrial& trial : search.trials) {
+    out << pad_left(short_number(trial.l2), 6)
+        << pad_left(optional_fixed(trial.learned.log_loss, 4), 9)
+        << pad_left(optional_fixed(trial.learned.calibration_pooled.ece), 7)
+        << pad_left(optional_fixed(trial.learned.calibration_pooled.brier), 7)
+        << pad_left(optional_fixed(trial.learned.summary.macro.scores.f1), 10) << '\n';
+  }
+  out << "chosen: l2 " << short_number(search.chosen) << ", the lowest held-out log loss\n";
+}
+
+void write_cross_validation(std::ostream& out, const CrossValidation& cv, bool l2_chosen) {
+  out << '\n';
+  if (l2_chosen) {
+    // Choosing l2 on the folds that then measure it would flatter it.
+    out << "Authored against learned weights; each fold's l2 chosen as above from its own\n"
+           "training sentences only:";
+    for (double l2 : cv.l2_per_fold) out << ' ' << short_number(l2);
+    out << "\n\n";
+  } else {
+    out << "Authored against learned weights with l2 "
+        << short_number(cv.l2_per_fold.empty() ? 0 : cv.l2_per_fold.front()) << " (given)\n\n";
+  }
   out << pad_right("model", 10) << pad_right("type", 14) << pad_left("P", 7) << pad_left("R", 7)
-      << pad_left("F1", 7) << pad_left("ECE", 7) << pad_left("Brier", 7) << '\n';
+      << pad_left("F1", 7) << pad_left("ECE", 7) << pad_left("Brier", 7) << pad_left("LogLoss", 9)
+      << '\n';
   write_model(out, cv.authored);
   write_model(out, cv.learned);
-  out << "\nP, R, F1 per type; on the 'macro / all' line their macro means, with ECE and\n"
-         "Brier over every type's samples pooled (docs/evaluation.md).\n";
+  out << "\nP, R, F1 per type; on the 'macro / all' line their macro means, with ECE,\n"
+         "Brier and log loss over every type's samples pooled (docs/evaluation.md).\n";
 }
 
 void write_fit_summary(std::ostream& out, const FitResult& fit, const std::string& path) {
@@ -162,32 +212,69 @@ int run_calibrate(const std::vector<std::string>& args, Output& output) {
   for (const std::string& path : options->gold) read_gold_file(path, gold);
   if (gold.empty())
     throw ExitError(kExitUsage, "demarche calibrate: the gold files hold no sentences");
-  if (options->folds > 0 && static_cast<std::size_t>(options->folds) > gold.size())
+  const std::size_t groups = count_groups(gold);
+  if (options->folds > 0 && static_cast<std::size_t>(options->folds) > groups)
     throw ExitError(kExitUsage, "demarche calibrate: --cv " + std::to_string(options->folds) +
-                                    " needs at least as many sentences; the gold files hold " +
-                                    std::to_string(gold.size()));
+                                    " needs at least as many source pages (distinct urls; a "
+                                    "sentence without one counts alone); the gold files hold " +
+                                    std::to_string(groups));
 
   const std::shared_ptr<const Engine> rules =
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
   const Engine engine = rules->with_plugins(load_plugin_set(options->plugins, std::cerr));
   std::ostream& out = output.stream();
+  const auto seed = static_cast<unsigned>(options->seed);
+  const std::size_t folds =
+      options->folds > 0 ? static_cast<std::size_t>(options->folds) : kDefaultSearchFolds;
+
+  FitOptions fit = options->fit;
+  std::optional<ShrinkageSearch> search;
+  if (!options->l2_given) {
+    search = search_shrinkage(engine, gold, folds, seed, options->fit, options->threshold);
+    if (search) {
+      write_folds_line(out, search->folds, search->groups, gold.size(), seed, options->threshold);
+      write_shrinkage(out, *search);
+      fit.l2 = search->chosen;
+    } else {
+      out << "The gold sentences come from " << groups
+          << " source page(s): too few to choose --l2 by cross-validation; using l2 "
+          << short_number(fit.l2) << '\n';
+    }
+  } else if (options->folds > 0) {
+    write_folds_line(out, folds, groups, gold.size(), seed, options->threshold);
+  }
   if (options->folds > 0) {
-    write_cross_validation(
-        out,
-        cross_validate(engine, gold, static_cast<std::size_t>(options->folds),
-                       static_cast<unsigned>(options->seed), options->fit, options->threshold));
+    // Each fold chooses its l2 afresh from its training sentences; the
+    // default, not the overall choice, where they are too few to choose.
+    const FoldFit fold_fit = [&](const std::vector<GoldSentence>& train) {
+      FitOptions chosen = options->fit;
+      if (!options->l2_given) {
+        if (const auto inner =
+                search_shrinkage(engine, train, folds, seed, options->fit, options->threshold))
+          chosen.l2 = inner->chosen;
+      }
+      return chosen;
+    };
+    write_cross_validation(out,
+                           cross_validate(engine, gold, folds, seed, fold_fit, options->threshold),
+                           !options->l2_given);
   }
   if (!options->output.empty()) {
     std::string fitted_on;
     for (const std::string& path : options->gold)
       fitted_on += (fitted_on.empty() ? "" : ", ") + path;
     fitted_on += " (" + std::to_string(gold.size()) + " sentences)";
-    const FitResult fit = fit_weights(engine, labelled(gold), options->fit, fitted_on);
+    const FitResult result = fit_weights(engine, labelled(gold), fit, fitted_on);
     write_whole_file(options->output, "the weights file",
-                     [&fit](std::ostream& file) { file << format_weights(fit.weights); });
-    if (options->folds > 0) out << '\n';
-    out << "Fitted on " << gold.size() << " sentences:\n";
-    write_fit_summary(out, fit, options->output);
+                     [&result](std::ostream& file) { file << format_weights(result.weights); });
+    // A blank line after whatever came before: the grid, the note, or the comparison.
+    if (!options->l2_given || options->folds > 0) out << '\n';
+    out << "Fitted on " << gold.size() << " sentences with l2 " << short_number(fit.l2)
+        << (options->l2_given ? " (given)"
+            : search          ? " (chosen)"
+                              : " (the default)")
+        << ":\n";
+    write_fit_summary(out, result, options->output);
   }
   return kExitOk;
 }

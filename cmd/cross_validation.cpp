@@ -1,7 +1,5 @@
 #include "cross_validation.hpp"
 
-#include <random>
-
 namespace demarche::cli {
 
 namespace {
@@ -44,12 +42,42 @@ ModelFigures figures_of(std::string model, const Engine& engine, const Pooled& p
   for (const EventTypeInfo& t : engine.event_types()) types.push_back(t.name);
   out.summary = summarize(types, pooled.outcomes, threshold);
   for (std::size_t t = 0; t < types.size(); ++t) {
-    out.calibration_per_type.push_back(
-        calibration_of(types[t], t < pooled.per_type.size() ? pooled.per_type[t]
-                                                            : std::vector<CalibrationSample>{}));
+    const std::vector<CalibrationSample> none;
+    const auto& samples = t < pooled.per_type.size() ? pooled.per_type[t] : none;
+    out.calibration_per_type.push_back(calibration_of(types[t], samples));
+    out.log_loss_per_type.push_back(log_loss_of(samples));
   }
   out.calibration_pooled = calibration_of("all", pooled.all);
+  out.log_loss = log_loss_of(pooled.all);
   return out;
+}
+
+// Fold k's training and held-out sentences.
+void split(const std::vector<GoldSentence>& gold, const FoldAssignment& folds, std::size_t k,
+           std::vector<GoldSentence>& train, std::vector<GoldSentence>& test) {
+  train.clear();
+  test.clear();
+  for (std::size_t i = 0; i < gold.size(); ++i)
+    (folds.fold_of[i] == k ? test : train).push_back(gold[i]);
+}
+
+// Runs every fold; `authored_pool` gets the authored model's results when given.
+Pooled run_folds(const Engine& authored, const std::vector<GoldSentence>& gold,
+                 const FoldAssignment& folds, const FoldFit& fit, double threshold,
+                 std::vector<double>* l2_per_fold, Pooled* authored_pool) {
+  Pooled learned_pool;
+  std::vector<GoldSentence> train;
+  std::vector<GoldSentence> test;
+  for (std::size_t k = 0; k < folds.folds; ++k) {
+    split(gold, folds, k, train, test);
+    const FitOptions options = fit(train);
+    if (l2_per_fold) l2_per_fold->push_back(options.l2);
+    const FitResult fitted = fit_weights(authored, labelled(train), options);
+    const Engine learned = authored.with_weights(fitted.weights);
+    if (authored_pool) add(*authored_pool, authored, test, threshold);
+    add(learned_pool, learned, std::move(test), threshold);
+  }
+  return learned_pool;
 }
 
 }  // namespace
@@ -61,44 +89,28 @@ std::vector<LabelledSentence> labelled(const std::vector<GoldSentence>& gold) {
   return out;
 }
 
-std::vector<std::size_t> assign_folds(std::size_t sentences, std::size_t folds, unsigned seed) {
-  std::vector<std::size_t> order(sentences);
-  for (std::size_t i = 0; i < sentences; ++i) order[i] = i;
-  // Fisher-Yates by hand: std::shuffle's sequence differs between standard
-  // libraries, and a fold assignment should not.
-  std::mt19937 random(seed);
-  for (std::size_t i = sentences; i > 1; --i) {
-    const std::size_t j = static_cast<std::size_t>(random() % i);
-    std::swap(order[i - 1], order[j]);
-  }
-  std::vector<std::size_t> fold(sentences);
-  for (std::size_t position = 0; position < sentences; ++position)
-    fold[order[position]] = position % folds;
-  return fold;
+ModelFigures held_out_learned(const Engine& engine, const std::vector<GoldSentence>& gold,
+                              const FoldAssignment& folds, const FoldFit& fit, double threshold,
+                              std::vector<double>* l2_per_fold) {
+  const Engine authored = engine.with_authored_weights();
+  const Pooled pooled = run_folds(authored, gold, folds, fit, threshold, l2_per_fold, nullptr);
+  return figures_of("learned", authored, pooled, threshold);
 }
 
 CrossValidation cross_validate(const Engine& engine, const std::vector<GoldSentence>& gold,
-                               std::size_t folds, unsigned seed, const FitOptions& fit,
+                               std::size_t folds, unsigned seed, const FoldFit& fit,
                                double threshold) {
   CrossValidation cv;
+  const FoldAssignment assignment = assign_grouped_folds(gold, folds, seed);
   cv.folds = folds;
+  cv.groups = assignment.groups;
   cv.sentences = gold.size();
   cv.seed = seed;
   cv.threshold = threshold;
   const Engine authored = engine.with_authored_weights();
-  const std::vector<std::size_t> fold_of = assign_folds(gold.size(), folds, seed);
   Pooled authored_pool;
-  Pooled learned_pool;
-  for (std::size_t k = 0; k < folds; ++k) {
-    std::vector<GoldSentence> train;
-    std::vector<GoldSentence> test;
-    for (std::size_t i = 0; i < gold.size(); ++i)
-      (fold_of[i] == k ? test : train).push_back(gold[i]);
-    const FitResult fitted = fit_weights(authored, labelled(train), fit);
-    const Engine learned = authored.with_weights(fitted.weights);
-    add(authored_pool, authored, test, threshold);
-    add(learned_pool, learned, std::move(test), threshold);
-  }
+  const Pooled learned_pool =
+      run_folds(authored, gold, assignment, fit, threshold, &cv.l2_per_fold, &authored_pool);
   cv.authored = figures_of("authored", authored, authored_pool, threshold);
   cv.learned = figures_of("learned", authored, learned_pool, threshold);
   return cv;

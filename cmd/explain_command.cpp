@@ -132,9 +132,16 @@ void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
     out << "  attribute " << line << " (from plugin " << attribute.plugin << ")\n";
   }
   const bool reported = clears_threshold(event.confidence, threshold);
-  out << "  confidence = sigmoid(" << fixed(event.log_odds, 3)
-      << ") = " << fixed(event.confidence, 3) << (reported ? " >= " : " < ") << "threshold "
-      << fixed(threshold, 3) << (reported ? ": reported\n" : ": not reported\n");
+  // The scorer bounds the log-odds before the sigmoid (docs/scoring.md,
+  // "Bounds"); say so where it did, or sigmoid(log-odds) would not be the
+  // confidence shown.
+  const double bound = logit(kMaxConfidence);
+  const bool bounded = std::fabs(event.log_odds) > bound;
+  const double used = bounded ? std::copysign(bound, event.log_odds) : event.log_odds;
+  out << "  confidence = sigmoid(" << fixed(used, 3) << ") = " << fixed(event.confidence, 3)
+      << (bounded ? " (log-odds bounded to +-" + fixed(bound, 3) + ")" : "")
+      << (reported ? " >= " : " < ") << "threshold " << fixed(threshold, 3)
+      << (reported ? ": reported\n" : ": not reported\n");
 }
 
 std::string read_stdin() {

@@ -52,6 +52,7 @@ struct Columns {
   std::size_t text = 0;
   std::size_t labels = 0;
   std::optional<std::size_t> id;
+  std::optional<std::size_t> url;
 };
 
 Columns read_header(std::string_view header, const std::string& place) {
@@ -70,6 +71,7 @@ Columns read_header(std::string_view header, const std::string& place) {
     if (names[i] == "text") text = i;
     if (names[i] == "labels") labels = i;
     if (names[i] == "id") columns.id = i;
+    if (names[i] == "url") columns.url = i;
   }
   if (!text || !labels) {
     fail(place, std::string("the header has no '") + (text ? "labels" : "text") +
@@ -111,6 +113,7 @@ void read_gold_file(const std::string& path, std::vector<GoldSentence>& out) {
     sentence.file = path;
     sentence.line = number;
     if (columns->id) sentence.id = std::string(fields[*columns->id]);
+    if (columns->url) sentence.url = std::string(trim(fields[*columns->url]));
     sentence.text = std::string(fields[columns->text]);
     sentence.labels = parse_labels(fields[columns->labels]);
     out.push_back(std::move(sentence));

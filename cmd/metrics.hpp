@@ -17,7 +17,9 @@
 //   expected calibration error (ECE, the count-weighted mean gap between a
 //   bin's observed frequency and its mean confidence) and the Brier score
 //   (the mean squared gap between confidence and outcome), undefined when
-//   there is no sample.
+//   there is no sample;
+// - log loss: the mean negative log-likelihood of the outcomes, undefined
+//   when there is no sample.
 #pragma once
 
 #include <algorithm>
@@ -178,6 +180,22 @@ inline Calibration calibration_of(std::string type, const std::vector<Calibratio
   out.ece = ece;
   out.brier = squared_error / n;
   return out;
+}
+
+// The mean of -ln(confidence) over positive samples and -ln(1 - confidence)
+// over negative ones. Unlike ECE it needs no bins, and unlike Brier it
+// punishes a confident mistake without limit, which is what choosing a
+// model by it guards against. Confidences are held within 1e-15 of 0 and 1,
+// so that a certain mistake costs about 34.5, not infinity.
+inline std::optional<double> log_loss_of(const std::vector<CalibrationSample>& samples) {
+  if (samples.empty()) return std::nullopt;
+  constexpr double kEdge = 1e-15;
+  double sum = 0;
+  for (const CalibrationSample& sample : samples) {
+    const double p = std::clamp(sample.confidence, kEdge, 1 - kEdge);
+    sum -= std::log(sample.positive ? p : 1 - p);
+  }
+  return sum / static_cast<double>(samples.size());
 }
 
 }  // namespace demarche::cli

@@ -169,5 +169,17 @@ TEST(EvalMetrics, NoSamplesNoCalibration) {
   }
 }
 
+TEST(EvalMetrics, LogLossKnownValues) {
+  // -(ln 0.8 + ln 0.75) / 2: a positive at 0.8, a negative at 0.25.
+  const auto loss = log_loss_of(samples({{0.8, true}, {0.25, false}}));
+  ASSERT_TRUE(loss);
+  EXPECT_NEAR(*loss, -(std::log(0.8) + std::log(0.75)) / 2, 1e-12);
+  // A certain mistake is costly but finite.
+  const auto certain = log_loss_of(samples({{1.0, false}}));
+  ASSERT_TRUE(certain);
+  EXPECT_NEAR(*certain, -std::log(1e-15), 0.01);
+  EXPECT_FALSE(log_loss_of({}));
+}
+
 }  // namespace
 }  // namespace demarche::cli

@@ -77,6 +77,55 @@ TEST(Logistic, PerfectlySeparatedDataGivesAFiniteCoefficientAboveThePrior) {
   EXPECT_LT(fit.coefficients[1], 20.0);
 }
 
+// What a weak prior allows on perfectly separated data: far out, unless bounded.
+LogisticProblem separated_with_weak_prior() {
+  LogisticProblem p;
+  const Eigen::Index n = 400;
+  p.design = Eigen::MatrixXd::Zero(n, 2);
+  p.offset = Eigen::VectorXd::Zero(n);
+  p.labels = Eigen::VectorXd::Zero(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    p.design(i, 0) = 1.0;
+    if (i % 4 == 0) {
+      p.design(i, 1) = 1.0;
+      p.labels[i] = 1.0;
+    }
+  }
+  p.prior_mean = Eigen::VectorXd::Zero(2);
+  p.prior_precision = Eigen::VectorXd::Constant(2, 0.01);
+  return p;
+}
+
+TEST(Logistic, BoundsHoldCoefficientsThatWouldRunAway) {
+  const LogisticFit free = fit_logistic(separated_with_weak_prior());
+  ASSERT_TRUE(free.converged);
+  EXPECT_GT(free.coefficients[1], 8.0);  // the weak prior lets it run
+  LogisticProblem p = separated_with_weak_prior();
+  p.lower = Eigen::VectorXd::Constant(2, -3.0);
+  p.upper = Eigen::VectorXd::Constant(2, 3.0);
+  const LogisticFit fit = fit_logistic(p);
+  ASSERT_TRUE(fit.converged);
+  EXPECT_DOUBLE_EQ(fit.coefficients[1], 3.0);
+  // The intercept is inside its box and free: it settles where its own
+  // gradient is zero given the held coefficient.
+  EXPECT_GT(fit.coefficients[0], -3.0);
+  EXPECT_LT(fit.coefficients[0], 3.0);
+}
+
+TEST(Logistic, BoundsThatDoNotBindChangeNothing) {
+  Eigen::VectorXd truth(3);
+  truth << -1.0, 1.5, -0.5;
+  LogisticProblem p = synthetic(truth, 5000, 11);
+  const LogisticFit free = fit_logistic(p);
+  p.lower = Eigen::VectorXd::Constant(3, -6.9);
+  p.upper = Eigen::VectorXd::Constant(3, 6.9);
+  const LogisticFit bounded = fit_logistic(p);
+  ASSERT_TRUE(free.converged);
+  ASSERT_TRUE(bounded.converged);
+  for (Eigen::Index j = 0; j < 3; ++j)
+    EXPECT_NEAR(bounded.coefficients[j], free.coefficients[j], 1e-8) << "coefficient " << j;
+}
+
 TEST(Logistic, TheOffsetIsHeldFixed) {
   Eigen::VectorXd truth(1);
   truth << -1.0;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace demarche::score {
 namespace {
@@ -44,6 +46,44 @@ TEST(Scorer, IndependentEvidenceAddsInLogOdds) {
       sigmoid(logit(0.05) + (logit(0.8) - logit(0.05)) + (logit(0.7) - logit(0.05)));
   EXPECT_NEAR(events[0].confidence, expected, 1e-12);
   EXPECT_GT(events[0].confidence, 0.8);
+}
+
+// How the writers print a confidence: three decimals (text, TSV, explain,
+// eval's text and HTML reports) and rounded to six (JSONL, eval's JSON).
+std::string printed(double confidence, int decimals) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, confidence);
+  return buffer;
+}
+
+TEST(Scorer, ConfidenceIsBoundedAwayFromZeroAndOneInEveryFormat) {
+  const Scorer scorer(two_types());
+  // Five strong rules on different words, for and against.
+  std::vector<Candidate> many_for;
+  std::vector<Candidate> many_against;
+  for (std::size_t i = 0; i < 5; ++i) {
+    const Span span{i * 10, i * 10 + 5};
+    many_for.push_back(make(0, "a.for" + std::to_string(i), 0.995, span));
+    many_against.push_back(make(1, "b.against" + std::to_string(i), 0.0005, span));
+  }
+  const auto high = scorer.combine(many_for);
+  const auto low = scorer.combine(many_against);
+  ASSERT_EQ(high.size(), 1u);
+  ASSERT_EQ(low.size(), 1u);
+  // The sum is kept, so that explain's terms add up; only the confidence stops.
+  EXPECT_GT(high[0].log_odds, 20.0);
+  EXPECT_LT(low[0].log_odds, -20.0);
+  EXPECT_NEAR(high[0].confidence, kMaxConfidence, 1e-12);
+  EXPECT_NEAR(low[0].confidence, kMinConfidence, 1e-12);
+  for (int decimals : {3, 6}) {
+    EXPECT_EQ(printed(high[0].confidence, decimals), printed(0.999, decimals));
+    EXPECT_EQ(printed(low[0].confidence, decimals), printed(0.001, decimals));
+  }
+  EXPECT_LT(std::round(high[0].confidence * 1e6) / 1e6, 1.0);
+  EXPECT_GT(std::round(low[0].confidence * 1e6) / 1e6, 0.0);
+  // Within the bounds nothing changes.
+  EXPECT_NEAR(bounded_confidence(logit(0.99)), 0.99, 1e-12);
+  EXPECT_NEAR(max_log_odds(), std::log(999.0), 1e-12);
 }
 
 TEST(Scorer, OverlappingRulesCountOnceTheStrongest) {

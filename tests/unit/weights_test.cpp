@@ -130,6 +130,27 @@ TEST(Weights, StrongPriorKeepsWeightsNearTheAuthors) {
   EXPECT_NEAR(entry(w, "signal")->value, 0.05, 0.005);
 }
 
+TEST(Weights, LearnedPriorsAndWeightsStayWithinTheScorersBounds) {
+  // alpha is never wrong and nothing else ever is the event: with a weak
+  // prior, unbounded, the fit would put alpha near 1 and the prior near 0.
+  const auto engine = build(rules_text());
+  ASSERT_TRUE(engine);
+  std::vector<LabelledSentence> sentences;
+  for (int i = 0; i < 300; ++i) {
+    sentences.push_back({"An alpha report came in overnight.", {"signal"}});
+    sentences.push_back({"The committee met on a quiet morning.", {}});
+  }
+  FitOptions options;
+  options.l2 = 1e-3;
+  const FitResult fit = fit_weights(*engine, sentences, options);
+  EXPECT_TRUE(fit.not_converged.empty());
+  EXPECT_NEAR(entry(fit.weights, "signal.alpha")->value, kMaxConfidence, 1e-9);
+  EXPECT_NEAR(entry(fit.weights, "signal")->value, kMinConfidence, 1e-9);
+  // And the file keeps them readable: strictly between 0 and 1.
+  const WeightsRead read = parse_weights(format_weights(fit.weights), "w.tsv");
+  ASSERT_TRUE(read.ok());
+}
+
 TEST(Weights, EngineScoresWithLearnedWeightsAndCountsEveryRule) {
   const auto engine = build(rules_text());
   ASSERT_TRUE(engine);

@@ -57,12 +57,22 @@ struct PluginFault {
   std::string message;
 };
 
+// Every Event::confidence lies in [kMinConfidence, kMaxConfidence]: the
+// scorer bounds the log-odds to +-logit(0.999) = +-ln 999 (about 6.907) before
+// the sigmoid (docs/scoring.md, "Bounds"). Rules that agree can add up to any
+// log-odds, but no number of them makes a rule engine sure, and 0.999 still
+// reads 0.999 at three decimals, where 0.9996 would read 1.000.
+inline constexpr double kMinConfidence = 0.001;
+inline constexpr double kMaxConfidence = 0.999;
+
 // The combined evidence for one event type in one sentence.
 struct Event {
   std::string type;
-  double prior = 0;       // the type's base rate
-  double log_odds = 0;    // logit(prior) + sum of counted contributions
-  double confidence = 0;  // sigmoid(log_odds)
+  double prior = 0;     // the type's base rate
+  double log_odds = 0;  // logit(prior) + sum of counted contributions, unbounded
+  // sigmoid(log_odds), with log_odds first held within
+  // [logit(kMinConfidence), logit(kMaxConfidence)].
+  double confidence = 0;
   std::vector<Evidence> evidence;
   std::vector<Attribute> attributes;  // from plugins, in plugin order
 };

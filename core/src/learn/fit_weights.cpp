@@ -15,6 +15,7 @@
 // the engine scores them as it scores authored ones, except that every
 // piece of evidence counts.
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "demarche/engine.hpp"
@@ -27,6 +28,7 @@ namespace demarche {
 namespace {
 
 using score::logit;
+using score::max_log_odds;
 using score::sigmoid;
 
 constexpr std::string_view kPluginPrefix = "plugin:";
@@ -106,6 +108,17 @@ bool fit_type(const Engine& engine, std::size_t type, const TypeData& data,
   problem.labels = Eigen::VectorXd::Zero(samples);
   problem.prior_mean = Eigen::VectorXd::Ones(columns);  // a plugin's factor: 1
   problem.prior_precision = Eigen::VectorXd::Constant(columns, options.l2);
+  // A learned prior or rule weight stays within the confidences the scorer
+  // can give (docs/scoring.md, "Bounds"): a rule never seen wrong in a few
+  // hundred sentences is not thereby certain, and a learned 0.9999 would
+  // only be cut back at scoring time. A plugin's factor is not a
+  // confidence, and stays free.
+  constexpr double kFree = std::numeric_limits<double>::infinity();
+  problem.lower = Eigen::VectorXd::Constant(columns, -kFree);
+  problem.upper = Eigen::VectorXd::Constant(columns, kFree);
+  problem.lower.head(1 + static_cast<Eigen::Index>(rule_column.size()))
+      .setConstant(-max_log_odds());
+  problem.upper.head(1 + static_cast<Eigen::Index>(rule_column.size())).setConstant(max_log_odds());
   problem.prior_mean[0] = logit(info.authored_prior);
   for (const auto& [r, column] : rule_column)
     problem.prior_mean[column] = logit(rules[r].authored_weight);

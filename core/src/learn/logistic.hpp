@@ -17,6 +17,11 @@ struct LogisticProblem {
   Eigen::VectorXd labels;           // 0 or 1 (fractions also work)
   Eigen::VectorXd prior_mean;       // per coefficient
   Eigen::VectorXd prior_precision;  // per coefficient, > 0: 1 / prior variance
+  // Per coefficient, the box it must stay in; empty: unbounded. A weight
+  // the data never contradict would otherwise run as far as the prior lets
+  // it, and a weak prior lets it run to a certainty no data can show.
+  Eigen::VectorXd lower;
+  Eigen::VectorXd upper;
 };
 
 struct LogisticFit {
@@ -27,9 +32,12 @@ struct LogisticFit {
 
 // Minimises  sum_i [log(1 + e^eta_i) - y_i eta_i]
 //          + 1/2 sum_k precision_k (theta_k - mean_k)^2,
-// eta = offset + design * theta, starting from the prior mean. The objective
-// is strictly convex (the prior makes it so), so Newton's method with step
-// halving converges to its one minimum.
+// eta = offset + design * theta, within the bounds, starting from the prior
+// mean (moved into the bounds). The objective is strictly convex (the prior
+// makes it so), so projected Newton's method with step halving converges to
+// its one minimum in the box: coefficients at a bound that the gradient
+// pushes outwards are held there, the others take a Newton step, and the
+// result is clipped back into the box.
 LogisticFit fit_logistic(const LogisticProblem& problem, int max_iterations = 100);
 
 }  // namespace demarche::learn

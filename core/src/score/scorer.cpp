@@ -39,6 +39,16 @@ double sigmoid(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
+double max_log_odds() {
+  static const double bound = logit(kMaxConfidence);
+  return bound;
+}
+
+double bounded_confidence(double log_odds) {
+  // Symmetric, as logit(kMinConfidence) = -logit(kMaxConfidence) (0.001 = 1 - 0.999).
+  return sigmoid(std::clamp(log_odds, -max_log_odds(), max_log_odds()));
+}
+
 Scorer::Scorer(std::vector<EventTypeInfo> types, Counting counting)
     : types_(std::move(types)), counting_(counting) {}
 
@@ -85,7 +95,9 @@ std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
     for (std::size_t i = begin; i < end; ++i) {
       event.evidence.push_back(std::move(candidates[i].evidence));
     }
-    event.confidence = sigmoid(event.log_odds);
+    // The sum stays as it is, so that explain's terms add up to it; only the
+    // confidence is bounded.
+    event.confidence = bounded_confidence(event.log_odds);
     events.push_back(std::move(event));
     begin = end;
   }

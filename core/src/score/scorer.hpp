@@ -19,6 +19,14 @@ namespace demarche::score {
 double logit(double p);
 double sigmoid(double x);
 
+// The log-odds at which confidence stops: logit(kMaxConfidence) = ln 999.
+// The lower bound is its negative.
+double max_log_odds();
+
+// sigmoid(log_odds) with log_odds held within +-max_log_odds(): what
+// Event::confidence is.
+double bounded_confidence(double log_odds);
+
 struct Candidate {
   std::size_t type_index = 0;
   std::string group;  // candidates of one type sharing a group count once
