@@ -537,8 +537,9 @@ TEST(ModalityPlugin, WithTheShippedRulesTheModalTwinFallsBelowTheThreshold) {
   const Twin twins[] = {
       {"Valdoria recalled its ambassador from Syldavia.",
        "Valdoria has no plans to recall its ambassador from Syldavia.", "withdrawal", "negated"},
-      {"Valdoria imposed sanctions on Syldavia on Monday.",
-       "Valdoria will impose sanctions on Syldavia if the border is closed.", "sanction",
+      {"The Valdorian government imposed sanctions on Syldavia on Monday.",
+       "The Valdorian government will impose sanctions on Syldavia if the border is closed.",
+       "sanction",
        "hypothetical"},
       {"Valdoria expelled three Syldavian diplomats on Tuesday.",
        "Valdoria threatened on Tuesday, after a stormy cabinet meeting, to expel three Syldavian "
