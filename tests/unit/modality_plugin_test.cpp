@@ -338,11 +338,20 @@ TEST(ModalityPlugin, ProposalsAndRecommendationsToOthersAreDemanded) {
 
 TEST(ModalityPlugin, PredictionsAndOptionsAreThreatened) {
   const Case cases[] = {
+      {"New sanctions on Syldavia are expected next week.", "sanction"},
+      {"Economic sanctions against Syldavia are likely, diplomats said.", "sanction"},
       {"Analysts predict tough sanctions against Syldavia.", "sanction"},
       {"It is possible that Valdoria will expel the Syldavian envoys.", "expulsion"},
+      {"New sanctions would cripple the Syldavian economy, analysts said.", "sanction"},
       {"Valdoria is weighing a withdrawal of its troops among other options.", "withdrawal"},
+      {"A withdrawal of troops from Syldavia is among the options being weighed.", "withdrawal"},
+      {"Expelling the Syldavian envoys is one of the options on the table.", "expulsion"},
       {"Options include imposing sanctions on Syldavia.", "sanction"},
+      {"Tough sanctions against Syldavia remain on the table.", "sanction"},
+      {"Tough sanctions against Syldavia might be put in place next month.", "sanction"},
       {"The draft text would impose an arms embargo on Syldavia.", "sanction"},
+      {"The Valdorian cabinet is preparing a declaration which sharply condemns the raid.",
+       "condemnation"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "threatened");
   // What follows from an event is predicted, not the event; options a state
@@ -361,7 +370,13 @@ TEST(ModalityPlugin, DeniedOrDismissedReportsAreNegated) {
       {"The ministry rejected claims that Valdoria had expelled two Syldavian envoys.",
        "expulsion"},
       {"Valdoria played down reports that it would recall its ambassador.", "withdrawal"},
+      {"The ministry called reports that Valdoria had expelled two Syldavian envoys baseless.",
+       "expulsion"},
+      {"Valdoria vetoed a resolution that condemned the attack.", "condemnation"},
       {"Syldavian officials are not under economic sanctions.", "sanction"},
+      {"Valdoria said it would pull its troops out of Syldavia, but it rescinded the order a day "
+       "later.",
+       "withdrawal"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "negated");
 
@@ -374,8 +389,26 @@ TEST(ModalityPlugin, DeniedOrDismissedReportsAreNegated) {
   EXPECT_GE(event_of(r, "expulsion")->confidence, kThreshold);
   EXPECT_EQ(modality_of(*event_of(r, "expulsion")), "");
   expect_lowered(toy(), {mixed, "withdrawal"}, "negated");
+  // A reversal undoes an announcement, not a report that it was done.
+  expect_untouched(toy(),
+                   "Valdoria expelled the Syldavian envoys but later reversed the decision.");
   expect_untouched(toy(),
                    "The ministry rejected Syldavia's claims and expelled two of its envoys.");
+}
+
+TEST(ModalityPlugin, ConditionsOnAnyoneAndCounterfactualsAreHypothetical) {
+  const Case cases[] = {
+      {"Valdoria would expel any Syldavian diplomats found meddling in the election.", "expulsion"},
+      {"Valdoria will expel any envoy who meets opposition leaders.", "expulsion"},
+      {"Valdoria will impose sanctions on whoever supplies the rebels.", "sanction"},
+      {"The ministers agreed that tough sanctions would be applied to Syldavia unless the "
+       "shelling ended.",
+       "sanction"},
+      {"Tough sanctions against Syldavia would have wrecked the ceasefire.", "sanction"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
+  // Without a modal the same object is a report of what was done.
+  expect_untouched(toy(), "Valdoria expelled any Syldavian diplomats it found in the country.");
 }
 
 TEST(ModalityPlugin, GenericAndDefinitionalStatementsAreHypothetical) {
@@ -384,6 +417,9 @@ TEST(ModalityPlugin, GenericAndDefinitionalStatementsAreHypothetical) {
       {"A host state is entitled to expel foreign diplomats without giving reasons.", "expulsion"},
       {"A host state has the right to expel foreign diplomats.", "expulsion"},
       {"It is unusual for a Valdorian government to recall its ambassador.", "withdrawal"},
+      {"Economic sanctions are typically aimed at warlords and their financiers.", "sanction"},
+      {"Valdorian law says a withdrawal of troops is only lawful with parliament's approval.",
+       "withdrawal"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
   // "may" stays a possibility, as before.
@@ -400,6 +436,8 @@ TEST(ModalityPlugin, GenericAndDefinitionalStatementsAreHypothetical) {
   EXPECT_GE(event_of(r, "withdrawal")->confidence, kThreshold);
   EXPECT_EQ(modality_of(*event_of(r, "withdrawal")), "");
   expect_lowered(toy(), {mixed, "expulsion"}, "hypothetical");
+  // Measures in force, described in general, stay.
+  expect_untouched(toy(), "Assets frozen over the dispute are usually released within a year.");
 }
 
 TEST(ModalityPlugin, AssertedSentencesAreLeftAlone) {
@@ -637,6 +675,9 @@ TEST(ModalityPlugin, WithTheShippedRulesTheModalTwinFallsBelowTheThreshold) {
       {"Valdoria expelled two Syldavian envoys.",
        "The ministry dismissed reports that Valdoria had expelled two Syldavian envoys.",
        "expulsion", "negated"},
+      {"Valdoria expelled two Syldavian diplomats for meddling in the election.",
+       "Valdoria would expel any Syldavian diplomats found meddling in the election.", "expulsion",
+       "hypothetical"},
       {"Valdoria expelled a Syldavian envoy without explanation.",
        "Under the Vienna Convention any envoy can be expelled without explanation.", "expulsion",
        "hypothetical"},
