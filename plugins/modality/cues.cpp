@@ -65,6 +65,29 @@ constexpr std::string_view kPress =
     "demand|demands|demanded|demanding|encourage|encourages|encouraged|encouraging|invite|"
     "invites|invited|inviting|lobby|lobbies|lobbied|lobbying|urge|urges|urged|urging|call|calls|"
     "called|calling";
+// Verbs of denying or dismissing, whose object is a report of the event.
+constexpr std::string_view kDismiss =
+    "dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|"
+    "refuted|refuting|deny|denies|denied|denying|debunk|debunks|debunked|debunking|"
+    "contradict|contradicts|contradicted|contradicting|downplay|downplays|downplayed|"
+    "downplaying|disputed|disputes|dispute|disputing";
+constexpr std::string_view kReport =
+    "report|reports|claim|claims|rumour|rumours|rumor|rumors|speculation|suggestion|"
+    "suggestions|allegation|allegations|account|accounts|story|stories";
+constexpr std::string_view kAuthorise =
+    "authorise|authorises|authorised|authorising|authorize|authorizes|authorized|authorizing|"
+    "authorisation|authorization";
+// Advice given to someone else: "advised the cabinet to impose sanctions".
+constexpr std::string_view kAdvise =
+    "recommend|recommends|recommended|recommending|advise|advises|advised|advising";
+// Verbs that take a mandative that-clause: "suggested that the cabinet
+// order ...", "demanded that Syldavia withdraw". Not "insist", which also
+// asserts a fact ("insisted that it had expelled no one").
+constexpr std::string_view kMandative =
+    "suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|"
+    "propose|proposes|proposed|proposing|advise|advises|advised|advising|demand|demands|"
+    "demanded|demanding|urge|urges|urged|urging|ask|asks|asked|asking|request|requests|"
+    "requested|requesting";
 // Verbs a state also uses of its own staff: "asked its diplomats to leave"
 // is a withdrawal, not a demand of others.
 constexpr std::string_view kAsk =
@@ -92,18 +115,46 @@ constexpr std::array kSpecs = {
     Spec{M::kHypothetical, "on condition that", S::kClause, 0},
     Spec{M::kHypothetical, "hypothetically|theoretically|supposing|suppose|assuming", S::kClause,
          0},
+    // Generic and definitional statements: what a state can or may do, not
+    // what one did ("any envoy can be expelled", "a host is entitled to
+    // expel", "typically applied to", "it is unusual for a state to quit").
+    Spec{M::kHypothetical, "can", S::kAdjacent, 2},
+    Spec{M::kHypothetical,
+         "allowed|permitted|entitled|empowered|authorised|authorized|free|right|rights to",
+         S::kNear, 2},
+    Spec{M::kHypothetical,
+         "usually|typically|generally|normally|traditionally|customarily|rarely|seldom",
+         S::kAdjacent, 2},
+    Spec{M::kHypothetical,
+         "rare|unusual|uncommon|common|customary|usual|normal|easy|difficult|hard|impossible|"
+         "possible|legal|illegal|lawful|unlawful for",
+         S::kInfinitive, 2}
+        .bridged(4),
 
     // ---- negated: not, never, no; denial, refusal, failure; reversal
     Spec{M::kNegated, "not|never|cannot", S::kAdjacent, 2}.unless_next(
         "only|just|least|merely|simply"),
     Spec{M::kNegated, "*n't", S::kAdjacent, 2}.unless_next("only|just"),
     Spec{M::kNegated, "no longer", S::kAdjacent, 2},
+    // Negation through a preposition or a participle: "is not under
+    // sanctions", "were not included in the sanctions".
+    Spec{M::kNegated,
+         "not|never on|among|under|subject|included|listed|named|covered|targeted|affected",
+         S::kNear, 3},
     Spec{M::kNegated, "no|none|neither|nor|nobody|nothing", S::kNear, 2}.unless_next(
         "doubt|wonder|surprise|matter|sooner|less|more|later|fewer|exception"),
     Spec{M::kNegated, "without", S::kNear, 1},
     // "denied entry", "denied them visas" are sanctions, not denials.
     Spec{M::kNegated, "deny|denies|denied|denying|denial|denials", S::kNear, 6}.unless_next(
         "entry|visas|visa|access|permission|accreditation|landing|overflight|him|her|them|it"),
+    // Denied or dismissed reports: "dismissed reports that its troops would
+    // be pulled out". The report noun is the bridge; the event may be
+    // anywhere in the short that-clause after it.
+    Spec{M::kNegated, kDismiss, S::kInfinitive, 10}.bridged(3, kReport),
+    Spec{M::kNegated, "play|plays|played|playing|brush|brushes|brushed|brushing down|aside|off",
+         S::kInfinitive, 10}
+        .bridged(3, kReport),
+    Spec{M::kNegated, "unlikely|improbable|impossible that", S::kNear, 4},
     Spec{M::kNegated, "rule|rules|ruled|ruling out", S::kNear, 5},
     Spec{M::kNegated,
          "refuse|refuses|refused|refusing|refusal|decline|declines|declined|declining|fail|fails|"
@@ -153,6 +204,18 @@ constexpr std::array kSpecs = {
          "intention|intentions|prospect|prospects|possibility|possibilities|risk|risks|spectre|"
          "specter|plan|plans of|for",
          S::kNear, 2},
+    // Predictions: "analysts predict sanctions", "the anticipated pullout".
+    Spec{M::kThreatened,
+         "predict|predicts|predicted|predicting|forecast|forecasts|forecasting|anticipate|"
+         "anticipates|anticipated|anticipating|foresee|foresees|foresaw|envisage|envisages|"
+         "envisaged|envisaging|envision|envisions|envisioned|expectation|expectations",
+         S::kNear, 2},
+    Spec{M::kThreatened, "possible|likely|probable|conceivable that", S::kNear, 4},
+    // Options: "options include expelling", "among the options on the table
+    // are sanctions". Only with a verb of listing, so that "left with few
+    // options, Valdoria expelled" is not read as one.
+    Spec{M::kThreatened, "option|options|alternatives|scenarios", S::kInfinitive, 2}.bridged(
+        3, "include|includes|included|including|such|like|are|is|were|was"),
     Spec{M::kThreatened, "considering|mulling|weighing|contemplating|exploring", S::kNear, 2},
     Spec{M::kThreatened,
          "consider|considers|considered|mull|mulls|mulled|weigh|weighs|weighed|contemplate|"
@@ -161,7 +224,25 @@ constexpr std::array kSpecs = {
     Spec{M::kThreatened,
          "proposal|proposals|propose|proposes|proposed|proposing|draft|drafts|drafted|drafting|"
          "motion|motions",
-         S::kNear, 2},
+         S::kNear, 2}
+        .unless_next("that"),  // "proposed that Valdoria withdraw": a demand, below
+    // A text not yet adopted and what it would do: "the draft resolution
+    // would impose an arms embargo". A word of decision between them ("a
+    // resolution adopted on Monday would") asserts, as for every threat.
+    Spec{M::kThreatened,
+         "draft|drafts|proposal|proposals|bill|bills|motion|motions|resolution|resolutions|"
+         "legislation|plan|plans|text|amendment|amendments",
+         S::kInfinitive, 2}
+        .bridged(4, "would|could|might"),
+    // Work on a measure or a text not yet finished: "preparing new
+    // sanctions", "drawing up a declaration which condemns ...".
+    Spec{M::kThreatened, "preparing|readying|finalising|finalizing", S::kNear, 2},
+    Spec{M::kThreatened, "drawing|draws|drew|draw up", S::kNear, 2},
+    Spec{M::kThreatened, "working on", S::kNear, 2},
+    // Authorising possible measures is not taking them ("authorised the
+    // ministry to expel", "authorized possible sanctions").
+    Spec{M::kThreatened, kAuthorise, S::kInfinitive, 1}.bridged(4),
+    Spec{M::kThreatened, kAuthorise, S::kNear, 2},
     // Adjectives right before the trigger: "the planned withdrawal".
     Spec{M::kThreatened,
          "planned|possible|potential|prospective|mooted|looming|impending|imminent|threatened|"
@@ -173,6 +254,11 @@ constexpr std::array kSpecs = {
     Spec{M::kThreatened, "could|might", S::kNear, 1},
     Spec{M::kThreatened, "may", S::kAdjacent, 2}.lower_case(),
     Spec{M::kThreatened, "may", S::kNear, 1}.lower_case(),
+    // A modal passive reaches the object of its preposition: "might be put
+    // on a sanctions list", "could be hit with sanctions".
+    Spec{M::kThreatened, "could|might be *ed|*en|hit|put|cut|set", S::kNear, 2},
+    Spec{M::kHypothetical, "can be *ed|*en|hit|put|cut|set", S::kNear, 2},
+    Spec{M::kThreatened, "may be *ed|*en|hit|put|cut|set", S::kNear, 2}.lower_case(),
     Spec{M::kThreatened, "pave|paves|paved|paving the way for|to", S::kNear, 2},
     Spec{M::kThreatened, "possibly|potentially|perhaps|maybe", S::kAdjacent, 1},
 
@@ -196,6 +282,16 @@ constexpr std::array kSpecs = {
          S::kNear, 2}
         .unless_next("its|their|our"),
     Spec{M::kDemanded, "in favour|favor of", S::kNear, 2},
+    // Proposals and recommendations made to someone else: "advised the
+    // cabinet to impose sanctions", "recommended imposing sanctions", and
+    // the mandative that-clause "suggested that the cabinet order the envoys
+    // out".
+    Spec{M::kDemanded, kAdvise, S::kInfinitive, 1}.bridged(6).unless_next("its|their|our"),
+    Spec{M::kDemanded,
+         "recommend|recommends|recommended|recommending|recommendation|recommendations|"
+         "suggestion|suggestions",
+         S::kNear, 2},
+    Spec{M::kDemanded, kMandative, S::kInfinitive, 4}.bridged(1, "that"),
     Spec{M::kDemanded, "should|must|ought|need|needs", S::kAdjacent, 2},
 };
 

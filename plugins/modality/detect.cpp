@@ -56,6 +56,15 @@ std::optional<Finding> condition_after(const Analysis& a, const Piece& first, co
   for (std::size_t i = a.clause_start[first.first]; i <= last.last; ++i) {
     if (a.clause[i] == a.clause[first.first] && is_conditional_auxiliary(t[i])) auxiliary = i;
   }
+  // The event as the subject of a passive: "an embargo would be declared
+  // unless ...". Only a passive: in "the sanctions will stay unless
+  // ..." the sanctions are in force and the condition is on their staying.
+  const std::size_t after = last.last + 1;
+  if (!auxiliary && after + 2 < t.size() && is_conditional_auxiliary(t[after]) &&
+      t[after + 1].is("be") && t[after + 2].is_word() &&
+      (t[after + 2].text.ends_with("ed") || t[after + 2].text.ends_with("en"))) {
+    auxiliary = after;
+  }
   if (!auxiliary) return std::nullopt;
   std::size_t words = 0;
   for (std::size_t i = last.last + 1; i < t.size() && words < 15; ++i) {
@@ -104,13 +113,29 @@ std::optional<Finding> condition_before(const Analysis& a, const Piece& first, c
   return std::nullopt;
 }
 
-// Rule 4: a passive right after the match that says what became of it.
+bool is_be(const Token& w) {
+  return w.is("was") || w.is("were") || w.is("is") || w.is("are") || w.is("been") || w.is("be") ||
+         w.is("being");
+}
+
+// Adverbs of a generic statement: "such bans are typically aimed at ...".
+bool is_generic_adverb(const Token& w) {
+  return w.is_word() &&
+         word_matches(
+             "usually|typically|generally|normally|traditionally|customarily|rarely|seldom",
+             w.text);
+}
+
+// Rule 4: a passive right after the match that says what became of it
+// ("were denied", "were vetoed"), or a prediction or option of it ("more
+// sanctions are expected", "a pullout is being weighed", "sanctions are
+// likely").
 std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
   struct Participle {
     std::string_view words;  // one or two words
     Modality modality;
   };
-  constexpr std::array<Participle, 27> kParticiples = {{
+  constexpr std::array<Participle, 42> kParticiples = {{
       {"denied", Modality::kNegated},        {"refuted", Modality::kNegated},
       {"vetoed", Modality::kNegated},        {"blocked", Modality::kNegated},
       {"lifted", Modality::kNegated},        {"eased", Modality::kNegated},
@@ -124,13 +149,16 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
       {"mooted", Modality::kThreatened},     {"discussed", Modality::kThreatened},
       {"demanded", Modality::kDemanded},     {"requested", Modality::kDemanded},
       {"called for", Modality::kDemanded},   {"urged", Modality::kDemanded},
-      {"sought", Modality::kDemanded},
+      {"sought", Modality::kDemanded},       {"recommended", Modality::kDemanded},
+      {"expected", Modality::kThreatened},   {"anticipated", Modality::kThreatened},
+      {"predicted", Modality::kThreatened},  {"forecast", Modality::kThreatened},
+      {"envisaged", Modality::kThreatened},  {"weighed", Modality::kThreatened},
+      {"mulled", Modality::kThreatened},     {"debated", Modality::kThreatened},
+      {"floated", Modality::kThreatened},    {"suggested", Modality::kThreatened},
+      {"likely", Modality::kThreatened},     {"possible", Modality::kThreatened},
+      {"imminent", Modality::kThreatened},   {"unlikely", Modality::kNegated},
   }};
   const auto& t = a.tokens;
-  auto is_be = [](const Token& w) {
-    return w.is("was") || w.is("were") || w.is("is") || w.is("are") || w.is("been") || w.is("be") ||
-           w.is("being");
-  };
   std::size_t words = 0;
   for (std::size_t i = last.last + 1; i < t.size() && words < 8; ++i) {
     if (a.clause[i] != a.clause[last.last]) break;
@@ -139,6 +167,14 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
     if (!is_be(t[i])) continue;
     std::size_t p = i + 1;
     while (p < t.size() && t[p].is_word() && (is_be(t[p]) || is_transparent(t[p].text))) ++p;
+    // "Such bans are typically aimed at ...": what a measure is for, said in
+    // general. Other verbs after the adverb ("sanctions imposed in May are
+    // usually renewed") say something general about measures in force.
+    if (p + 1 < t.size() && is_generic_adverb(t[p]) && t[p + 1].is_word() &&
+        word_matches("reserved|used|applied|imposed|aimed|meant|intended|limited|targeted|given",
+                     t[p + 1].text)) {
+      return make_finding(a, Modality::kHypothetical, i, p + 1);
+    }
     for (const Participle& part : kParticiples) {
       const std::size_t space = part.words.find(' ');
       const std::string_view w1 = part.words.substr(0, space);
@@ -153,8 +189,240 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
           word_matches("entry|visas|visa|access|permission|accreditation", t[end + 1].text)) {
         continue;
       }
+      // "The pullout is expected to end by June" predicts what
+      // follows from the event, not the event; "sanctions are expected to be
+      // imposed" predicts the event itself.
+      if (word_matches("expected|anticipated|predicted|forecast|likely|unlikely", part.words) &&
+          end + 2 < t.size() && t[end + 1].is("to") && !t[end + 2].is("be")) {
+        continue;
+      }
       return make_finding(a, part.modality, i, end);
     }
+  }
+  return std::nullopt;
+}
+
+// Rule 5: words after the match, in its clause, that make it one option
+// among others or a supposition rather than an event:
+//   "a drawdown among other options", "sanctions remain on the table",
+//   "... under consideration", "could be imposed" -> threatened;
+//   "sanctions against Valdoria would have wrecked the ceasefire" (the event
+//   as the subject of a counterfactual), "is only lawful with ..." (a
+//   condition stated in general) -> hypothetical;
+//   "an embargo would cripple its economy" (an indefinite event as the
+//   subject of would, could or might, not of a passive: "new sanctions
+//   would be announced" is a reported decision) -> threatened.
+std::optional<Finding> after_match(const Analysis& a, const Piece& first, const Piece& last) {
+  const auto& t = a.tokens;
+  const int own = a.clause[last.last];
+  auto indefinite_word = [&](std::size_t i) {
+    return t[i].is_word() &&
+           word_matches("a|an|any|such|new|further|more|fresh|tougher|additional|harsher|wider",
+                        t[i].text);
+  };
+  const bool indefinite =
+      indefinite_word(first.first) || (first.first > 0 && indefinite_word(first.first - 1));
+  std::size_t words = 0;
+  bool relative = false;  // a "that" between: "sanctions that would have ..." describes them
+  for (std::size_t i = last.last + 1; i < t.size() && words < 8; ++i) {
+    if (t[i].kind == Token::Kind::kStop || a.clause[i] != own) break;
+    if (!t[i].is_word()) continue;
+    ++words;
+    if (t[i].is("that")) relative = true;
+    if (words <= 3 && !relative && i + 1 < t.size() &&
+        word_matches("would|could|might", t[i].text)) {
+      if (t[i + 1].is("have")) return make_finding(a, Modality::kHypothetical, i, i + 1);
+      if (indefinite && t[i + 1].is_word() && !word_matches("be|not|also", t[i + 1].text)) {
+        return make_finding(a, Modality::kThreatened, i, i);
+      }
+      // "Sanctions against Valdoria could be imposed next week": the event
+      // brought about only possibly. Not "would" (a reported decision), and
+      // only verbs that bring the event about: "the sanctions could be
+      // lifted" speaks of sanctions in force.
+      if (!t[i].is("would") && t[i + 1].is("be") && i + 2 < t.size() && t[i + 2].is_word() &&
+          word_matches("imposed|introduced|put|adopted|announced|slapped|applied|approved|"
+                       "enacted|levied|ordered|declared|expelled|recalled|withdrawn|pulled|"
+                       "condemned|extended|tightened|expanded",
+                       t[i + 2].text)) {
+        return make_finding(a, Modality::kThreatened, i, i + 2);
+      }
+    }
+    // "A pullout is only lawful with parliament's approval": a condition
+    // stated in general.
+    if (t[i].is("only") && i > 0 && is_be(t[i - 1]) && i + 1 < t.size() && t[i + 1].is_word() &&
+        word_matches("valid|effective|possible|legal|lawful|binding|permissible|allowed|permitted",
+                     t[i + 1].text)) {
+      return make_finding(a, Modality::kHypothetical, i, i + 1);
+    }
+    if (word_matches("option|options|alternatives|scenarios", t[i].text) &&
+        !(i > 0 && t[i - 1].is("no"))) {
+      return make_finding(a, Modality::kThreatened, i, i);
+    }
+    if (i + 2 < t.size() && t[i].is("on") && t[i + 1].is("the") && t[i + 2].is("table")) {
+      return make_finding(a, Modality::kThreatened, i, i + 2);
+    }
+    if (i + 1 < t.size() && t[i].is("under") &&
+        word_matches("consideration|discussion|review|study", t[i + 1].text)) {
+      return make_finding(a, Modality::kThreatened, i, i + 1);
+    }
+    if (i + 2 < t.size() && t[i].is("in") && t[i + 1].is("the") &&
+        word_matches("works|pipeline|offing", t[i + 2].text)) {
+      return make_finding(a, Modality::kThreatened, i, i + 2);
+    }
+  }
+  return std::nullopt;
+}
+
+// Rule 6: a report of the event called false: "called reports that
+// Valdoria had expelled two envoys baseless", "claims that ... are untrue".
+// A report noun followed by "that" stands before the match in its clause and
+// a word of falsity after it.
+std::optional<Finding> false_report(const Analysis& a, const Piece& first, const Piece& last) {
+  const auto& t = a.tokens;
+  const int own = a.clause[first.first];
+  bool reported = false;
+  for (std::size_t i = a.clause_start[first.first]; i + 1 < first.first; ++i) {
+    // The cheap test first: this runs for every asserted match.
+    if (t[i + 1].is("that") && a.clause[i] == own && t[i].is_word() &&
+        word_matches("report|reports|claim|claims|rumour|rumours|rumor|rumors|allegation|"
+                     "allegations|suggestion|suggestions|speculation|story|stories",
+                     t[i].text)) {
+      reported = true;
+    }
+  }
+  if (!reported) return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = last.last + 1; i < t.size() && words < 12; ++i) {
+    if (t[i].kind == Token::Kind::kStop) break;
+    if (a.clause[i] != own || !t[i].is_word()) continue;
+    ++words;
+    if (word_matches("false|untrue|baseless|unfounded|groundless|fabricated|fake|incorrect|"
+                     "inaccurate|nonsense|lies|fiction|wrong|misleading",
+                     t[i].text)) {
+      return make_finding(a, Modality::kNegated, i, i);
+    }
+  }
+  return std::nullopt;
+}
+
+// Rule 3, a third form: a modal or future auxiliary and an object that is
+// anyone who meets a condition: "would expel any foreign monitors found
+// meddling", "will expel any diplomat who meets ...", "will recall whoever
+// ...". The relative clause or participle is the condition.
+std::optional<Finding> any_condition(const Analysis& a, const Piece& first, const Piece& last) {
+  const auto& t = a.tokens;
+  const int own = a.clause[first.first];
+  std::optional<std::size_t> auxiliary;
+  for (std::size_t i = a.clause_start[first.first]; i < last.first; ++i) {
+    if (a.clause[i] == own && is_conditional_auxiliary(t[i])) auxiliary = i;
+  }
+  if (!auxiliary) return std::nullopt;
+  std::size_t after = 0;
+  for (std::size_t i = first.first; i < t.size() && after < 4; ++i) {
+    if (t[i].kind == Token::Kind::kStop) break;
+    if (!t[i].is_word()) continue;
+    if (i > last.last) ++after;
+    bool conditional = word_matches("whoever|anyone|anybody|whichever", t[i].text);
+    if (t[i].is("any")) {
+      std::size_t seen = 0;
+      for (std::size_t j = i + 1; j < t.size() && seen < 5 && !conditional; ++j) {
+        if (t[j].kind == Token::Kind::kStop) break;
+        if (!t[j].is_word()) continue;
+        ++seen;
+        const std::string& w = t[j].text;
+        conditional = word_matches(
+                          "who|that|which|found|caught|seen|discovered|suspected|deemed|"
+                          "proven|judged|shown|guilty|involved|engaged|*ing",
+                          w) &&
+                      !(w.size() < 6 && w.ends_with("ing"));
+      }
+    }
+    if (conditional) {
+      const std::string how = quote(a.original, t[*auxiliary].begin, t[*auxiliary].end) + " ... " +
+                              quote(a.original, t[i].begin, t[i].end);
+      return make_finding(a, Modality::kHypothetical, i, i, how);
+    }
+  }
+  return std::nullopt;
+}
+
+// Rule 7: an announced or decided event called off in the next clause:
+// "said it would quit the pact, but it rescinded the decision a day
+// later". Only for an announcement or decision, so that a reversal of
+// something done ("expelled the envoys but later reversed the order") does
+// not undo the report that it was done.
+std::optional<Finding> reversed_later(const Analysis& a, const Piece& first, const Piece& last) {
+  const auto& t = a.tokens;
+  const int own = a.clause[first.first];
+  // The next clause first, as it rarely opens with "but" or "and": this runs
+  // for every asserted match.
+  std::size_t next = last.last + 1;
+  while (next < t.size() && (a.clause[next] == a.clause[last.last] || !t[next].is_word())) {
+    if (t[next].kind == Token::Kind::kStop) return std::nullopt;
+    ++next;
+  }
+  if (next >= t.size() || !(t[next].is("but") || t[next].is("and"))) return std::nullopt;
+  bool announced = false;
+  for (std::size_t i = a.clause_start[first.first]; i < first.first && !announced; ++i) {
+    announced = a.clause[i] == own && t[i].is_word() &&
+                word_matches(
+                    "announced|announces|said|says|declared|declares|decided|decides|"
+                    "notified|planned|agreed|pledged|promised",
+                    t[i].text);
+  }
+  if (!announced) return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = next + 1; i < t.size() && words < 4; ++i) {
+    if (t[i].kind == Token::Kind::kStop || a.clause[i] != a.clause[next]) break;
+    if (!t[i].is_word()) continue;
+    ++words;
+    if (word_matches("backtracked|reconsidered|relented", t[i].text)) {
+      return make_finding(a, Modality::kNegated, i, i);
+    }
+    if (!word_matches("reversed|rescinded|suspended|revoked|cancelled|canceled|abandoned|dropped|"
+                      "retracted|scrapped|shelved|overturned|annulled|withdrew|froze",
+                      t[i].text)) {
+      continue;
+    }
+    for (std::size_t j = i + 1; j < t.size() && j <= i + 3; ++j) {
+      if (t[j].is_word() && word_matches("decision|plan|plans|move|order|announcement|notice|"
+                                         "notification|threat|pledge|it",
+                                         t[j].text)) {
+        return make_finding(a, Modality::kNegated, i, j);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Nouns of texts and statements, whose relative clause says what the text
+// would do: "preparing a declaration which condemns ...", "vetoed a resolution
+// that condemned ...". A cue on the noun is a cue on what the text says.
+bool is_text_noun(const Token& w) {
+  return w.is_word() &&
+         word_matches(
+             "statement|statements|resolution|resolutions|draft|drafts|text|texts|motion|"
+             "motions|bill|bills|proposal|proposals|declaration|declarations|communique|"
+             "communiqué|letter|letters|law|laws|legislation|measure|measures|plan|plans|"
+             "decree|decrees|amendment|amendments|document|package|initiative",
+             w.text);
+}
+
+// The text noun whose relative clause (opened by "which" or "that" at most
+// three words before the match) holds the match, if there is one.
+std::optional<std::size_t> text_head(const Analysis& a, std::size_t first) {
+  const auto& t = a.tokens;
+  std::size_t words = 0;
+  for (std::size_t i = first; i-- > 0 && words < 4;) {
+    if (t[i].kind == Token::Kind::kStop) return std::nullopt;
+    if (!t[i].is_word()) continue;
+    if (t[i].is("which") || t[i].is("that")) {
+      std::size_t h = i;
+      while (h > 0 && t[h - 1].kind == Token::Kind::kComma) --h;
+      if (h == 0 || !is_text_noun(t[h - 1])) return std::nullopt;
+      return h - 1;
+    }
+    ++words;
   }
   return std::nullopt;
 }
@@ -296,6 +564,16 @@ Finding detect(const Analysis& a, const CueTable& cues, const std::vector<demarc
     }
   }
   if (state) return {};
+  // 1b. A relative clause of a text: the cue on the text ("is preparing a
+  // declaration which condemns ...", "vetoed a resolution that condemned").
+  if (const std::optional<std::size_t> head = text_head(a, pieces.front().first)) {
+    const Window w{&t, &in_span, &a.clause, a.first_word, a.clause_start[*head], *head};
+    if (const std::optional<CueMatch> m = cues.nearest(w)) {
+      Finding f = make_finding(a, m->modality, m->first, m->last);
+      f.trigger = trigger_word(t, pieces.front().first);
+      return f;
+    }
+  }
   // 2. A yes/no question.
   if (a.question && a.first_word < t.size() && is_question_opener(t[a.first_word]) &&
       !in_span[a.first_word]) {
@@ -305,10 +583,17 @@ Finding detect(const Analysis& a, const CueTable& cues, const std::vector<demarc
     f.trigger = trigger_word(t, pieces.front().first);
     return f;
   }
-  // 3. A condition after the clause; 4. a passive after the match.
+  // 3. A condition after the clause, before it, or in an "any ..." object;
+  // 4. a passive after the match.
   std::optional<Finding> f = condition_after(a, pieces.front(), pieces.back());
   if (!f) f = condition_before(a, pieces.front(), pieces.back());
+  if (!f) f = any_condition(a, pieces.front(), pieces.back());
   if (!f) f = passive_after(a, pieces.back());
+  // 5. Options and suppositions after the match; 6. a report called false;
+  // 7. an announcement called off.
+  if (!f) f = after_match(a, pieces.front(), pieces.back());
+  if (!f) f = false_report(a, pieces.front(), pieces.back());
+  if (!f) f = reversed_later(a, pieces.front(), pieces.back());
   if (!f) return {};
   f->trigger = trigger_word(t, pieces.front().first);
   return *f;

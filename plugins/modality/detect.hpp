@@ -37,14 +37,27 @@ struct Finding {
 //   1. a cue before a matched piece, in that piece's clause, nearest first
 //      (cues.hpp; the gaps between matched pieces count, "envoys were not
 //      expelled");
+//   1b. in a relative clause of a text ("a declaration which condemns"), a
+//      cue on the text ("preparing a statement", "vetoed a resolution");
 //   2. a yes/no question: the sentence ends with '?' and starts with an
 //      auxiliary ("Will ... expel ...?") -> hypothetical;
 //   3. a condition right after the clause, or an if-clause right before it,
 //      when the clause has a modal or future auxiliary: "will impose
 //      sanctions if ...", "If ..., the bloc will impose ..." -> hypothetical;
+//      also "an embargo would be declared ... unless", and an object that is
+//      anyone meeting a condition: "would expel any monitors found ...";
 //   4. a passive right after the match in its clause: "reports that ... were
-//      denied" -> negated, "sanctions were proposed" -> threatened,
-//      "... were called for" -> demanded.
+//      denied" -> negated, "sanctions were proposed" or "are expected" ->
+//      threatened, "... were called for" -> demanded, "are typically aimed
+//      at" -> hypothetical;
+//   5. after the match in its clause: options ("among other options", "on
+//      the table"), a possible passive ("could be imposed") or an indefinite
+//      event as the subject of a modal ("an embargo would cripple") ->
+//      threatened; a counterfactual ("would have wrecked") or a general
+//      condition ("is only lawful with") -> hypothetical;
+//   6. a report of the event called false ("reports that ... baseless");
+//   7. an announced event called off in the next clause ("said it would
+//      quit the pact, but it rescinded the decision") -> negated.
 // Otherwise asserted. A match whose last piece is the participle of a
 // reduced relative ("assets frozen over the conflict", "envoys expelled in
 // May") states a fact: it is asserted unless a cue stands between its pieces.

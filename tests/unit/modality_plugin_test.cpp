@@ -48,6 +48,12 @@ rule expulsion.t.passive
   description: a target was expelled
   match: (?:diplomats?|envoys?) ~6 expelled
 
+rule expulsion.t.order_out
+  type: expulsion
+  weight: 0.88
+  description: ordering a target out
+  match: order(?:s|ed)? ~4 (?:diplomats?|envoys?) ~2 out
+
 rule expulsion.t.leave
   type: expulsion
   weight: 0.86
@@ -314,6 +320,126 @@ TEST(ModalityPlugin, ConditionsAndQuestionsAreHypothetical) {
   for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
 }
 
+TEST(ModalityPlugin, ProposalsAndRecommendationsToOthersAreDemanded) {
+  const Case cases[] = {
+      {"The minister suggested that the cabinet order the Syldavian envoys out.", "expulsion"},
+      {"The committee recommended that Valdoria recall its ambassador from Syldavia.",
+       "withdrawal"},
+      {"The opposition proposed that Valdoria withdraw its troops from Syldavia.", "withdrawal"},
+      {"The panel recommended imposing sanctions on Syldavia.", "sanction"},
+      {"The assembly advised the cabinet to impose sanctions on Syldavia.", "sanction"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "demanded");
+  // A recommendation in another clause does not reach an event.
+  expect_untouched(toy(),
+                   "Valdoria expelled two Syldavian envoys after the committee recommended a "
+                   "tougher line.");
+}
+
+TEST(ModalityPlugin, PredictionsAndOptionsAreThreatened) {
+  const Case cases[] = {
+      {"New sanctions on Syldavia are expected next week.", "sanction"},
+      {"Economic sanctions against Syldavia are likely, diplomats said.", "sanction"},
+      {"Analysts predict tough sanctions against Syldavia.", "sanction"},
+      {"It is possible that Valdoria will expel the Syldavian envoys.", "expulsion"},
+      {"New sanctions would cripple the Syldavian economy, analysts said.", "sanction"},
+      {"Valdoria is weighing a withdrawal of its troops among other options.", "withdrawal"},
+      {"A withdrawal of troops from Syldavia is among the options being weighed.", "withdrawal"},
+      {"Expelling the Syldavian envoys is one of the options on the table.", "expulsion"},
+      {"Options include imposing sanctions on Syldavia.", "sanction"},
+      {"Tough sanctions against Syldavia remain on the table.", "sanction"},
+      {"Tough sanctions against Syldavia might be put in place next month.", "sanction"},
+      {"The draft text would impose an arms embargo on Syldavia.", "sanction"},
+      {"The Valdorian cabinet is preparing a declaration which sharply condemns the raid.",
+       "condemnation"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "threatened");
+  // What follows from an event is predicted, not the event; options a state
+  // was left with are not options it weighs; a text adopted states.
+  expect_untouched(toy(),
+                   "The withdrawal of Valdorian troops from Syldavia is expected to end by "
+                   "June.");
+  expect_untouched(toy(), "Left with few options, Valdoria expelled the Syldavian envoys.");
+  expect_untouched(toy(), "The council adopted a resolution which condemns the attack.");
+  expect_untouched(toy(), "Tough sanctions on Syldavia will remain in place unless it withdraws.");
+}
+
+TEST(ModalityPlugin, DeniedOrDismissedReportsAreNegated) {
+  const Case cases[] = {
+      {"Valdoria dismissed reports that it would pull its troops out of Syldavia.", "withdrawal"},
+      {"The ministry rejected claims that Valdoria had expelled two Syldavian envoys.",
+       "expulsion"},
+      {"Valdoria played down reports that it would recall its ambassador.", "withdrawal"},
+      {"The ministry called reports that Valdoria had expelled two Syldavian envoys baseless.",
+       "expulsion"},
+      {"Valdoria vetoed a resolution that condemned the attack.", "condemnation"},
+      {"Syldavian officials are not under economic sanctions.", "sanction"},
+      {"Valdoria said it would pull its troops out of Syldavia, but it rescinded the order a day "
+       "later.",
+       "withdrawal"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "negated");
+
+  // Mixed: the expulsion is asserted in its own clause, the recall denied.
+  const char* mixed =
+      "Valdoria expelled two Syldavian envoys and dismissed reports that it would recall its "
+      "ambassador.";
+  const SentenceResult r = toy().with_plugin.classify_sentence(mixed);
+  ASSERT_NE(event_of(r, "expulsion"), nullptr);
+  EXPECT_GE(event_of(r, "expulsion")->confidence, kThreshold);
+  EXPECT_EQ(modality_of(*event_of(r, "expulsion")), "");
+  expect_lowered(toy(), {mixed, "withdrawal"}, "negated");
+  // A reversal undoes an announcement, not a report that it was done.
+  expect_untouched(toy(),
+                   "Valdoria expelled the Syldavian envoys but later reversed the decision.");
+  expect_untouched(toy(),
+                   "The ministry rejected Syldavia's claims and expelled two of its envoys.");
+}
+
+TEST(ModalityPlugin, ConditionsOnAnyoneAndCounterfactualsAreHypothetical) {
+  const Case cases[] = {
+      {"Valdoria would expel any Syldavian diplomats found meddling in the election.", "expulsion"},
+      {"Valdoria will expel any envoy who meets opposition leaders.", "expulsion"},
+      {"Valdoria will impose sanctions on whoever supplies the rebels.", "sanction"},
+      {"The ministers agreed that tough sanctions would be applied to Syldavia unless the "
+       "shelling ended.",
+       "sanction"},
+      {"Tough sanctions against Syldavia would have wrecked the ceasefire.", "sanction"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
+  // Without a modal the same object is a report of what was done.
+  expect_untouched(toy(), "Valdoria expelled any Syldavian diplomats it found in the country.");
+}
+
+TEST(ModalityPlugin, GenericAndDefinitionalStatementsAreHypothetical) {
+  const Case cases[] = {
+      {"Under the Vienna Convention any envoy can be expelled without explanation.", "expulsion"},
+      {"A host state is entitled to expel foreign diplomats without giving reasons.", "expulsion"},
+      {"A host state has the right to expel foreign diplomats.", "expulsion"},
+      {"It is unusual for a Valdorian government to recall its ambassador.", "withdrawal"},
+      {"Economic sanctions are typically aimed at warlords and their financiers.", "sanction"},
+      {"Valdorian law says a withdrawal of troops is only lawful with parliament's approval.",
+       "withdrawal"},
+  };
+  for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
+  // "may" stays a possibility, as before.
+  expect_lowered(
+      toy(), {"Under the convention, a host state may expel a diplomat at any time.", "expulsion"},
+      "threatened");
+
+  // Mixed: a general statement in one clause, a recall reported in the next.
+  const char* mixed =
+      "Although any envoy can be expelled without explanation, Valdoria recalled its ambassador "
+      "from Syldavia.";
+  const SentenceResult r = toy().with_plugin.classify_sentence(mixed);
+  ASSERT_NE(event_of(r, "withdrawal"), nullptr);
+  EXPECT_GE(event_of(r, "withdrawal")->confidence, kThreshold);
+  EXPECT_EQ(modality_of(*event_of(r, "withdrawal")), "");
+  expect_lowered(toy(), {mixed, "expulsion"}, "hypothetical");
+  // Measures in force, described in general, stay.
+  expect_untouched(toy(), "Assets frozen over the dispute are usually released within a year.");
+}
+
 TEST(ModalityPlugin, AssertedSentencesAreLeftAlone) {
   const char* sentences[] = {
       "Valdoria expelled two Syldavian diplomats on Monday.",
@@ -545,6 +671,17 @@ TEST(ModalityPlugin, WithTheShippedRulesTheModalTwinFallsBelowTheThreshold) {
        "Valdoria threatened on Tuesday, after a stormy cabinet meeting, to expel three Syldavian "
        "diplomats.",
        "expulsion", "threatened"},
+      {"The government imposed sanctions on Syldavia.",
+       "The assembly advised the cabinet to impose sanctions on Syldavia.", "sanction", "demanded"},
+      {"Valdoria expelled two Syldavian envoys.",
+       "The ministry dismissed reports that Valdoria had expelled two Syldavian envoys.",
+       "expulsion", "negated"},
+      {"Valdoria expelled two Syldavian diplomats for meddling in the election.",
+       "Valdoria would expel any Syldavian diplomats found meddling in the election.", "expulsion",
+       "hypothetical"},
+      {"Valdoria expelled a Syldavian envoy without explanation.",
+       "Under the Vienna Convention any envoy can be expelled without explanation.", "expulsion",
+       "hypothetical"},
   };
   for (const Twin& twin : twins) {
     SCOPED_TRACE(twin.modal);
