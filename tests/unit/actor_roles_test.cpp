@@ -182,3 +182,44 @@ TEST(ActorRoles, AgentAfterNeedsByOrFromWithinSixWords) {
 
 }  // namespace
 }  // namespace demarche
+
+namespace demarche {
+namespace {
+
+Loaded load_match(const std::string& match_line) {
+  const std::string rules =
+      "gazetteer \"actors.tsv\"\n"
+      "event condemnation\n"
+      "  prior: 0.05\n"
+      "rule condemnation.verb.condemn\n"
+      "  type: condemnation\n"
+      "  weight: 0.9\n"
+      "  match: " +
+      match_line + "\n";
+  return compile_rules({{"test.rules", rules}, {"actors.tsv", kGazetteer}});
+}
+
+TEST(ActorClasses, AKindIsADefinitionInPatterns) {
+  const Loaded loaded = load_match("(?:{@state}|{@official}) ~2 condemned");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "Valdoria condemned the raid."));
+  EXPECT_TRUE(fires(e, "The Valdorian foreign ministry condemned the raid."));
+  EXPECT_FALSE(fires(e, "The critic condemned the novel."));
+  // Keys keep their case whatever the rule's: "US" is not "us".
+  EXPECT_TRUE(fires(e, "The US condemned the raid."));
+  EXPECT_FALSE(fires(e, "All of us condemned the noise."));
+  const SentenceResult r = e.classify_sentence("Ostburg condemned the raid.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].evidence[0].spans, (std::vector<Span>{{0, 7}, {8, 17}}));
+}
+
+TEST(ActorClasses, AnUnknownKindIsAnUndefinedReference) {
+  const Loaded loaded = load_match("{@person} ~2 condemned");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(report_of(loaded).find("error[E004]: unknown actor class {@person}"), std::string::npos)
+      << report_of(loaded);
+}
+
+}  // namespace
+}  // namespace demarche

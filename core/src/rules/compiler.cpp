@@ -90,7 +90,11 @@ std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sin
 class Compiler {
  public:
   Compiler(const ParsedFiles& files, DiagnosticSink& sink, bool lint)
-      : files_(files), sink_(sink), lint_(lint), definitions_(files, sink) {}
+      : files_(files),
+        sink_(sink),
+        lint_(lint),
+        gazetteer_keys_(parse_gazetteers(files, sink)),
+        definitions_(files, gazetteer_keys_, sink) {}
 
   Program run() {
     collect_events();
@@ -346,7 +350,6 @@ class Compiler {
     }
     match::PieceSpec spec;
     spec.pattern = actor_keys_pattern(std::move(keys));
-    spec.case_insensitive = false;
     std::string regex = match::piece_regex(spec);
     auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
     if (fresh) {
@@ -463,6 +466,7 @@ class Compiler {
   const ParsedFiles& files_;
   DiagnosticSink& sink_;
   bool lint_;
+  std::vector<std::vector<ActorKey>> gazetteer_keys_;  // parallel to files_.gazetteers
   Definitions definitions_;
   Program program_;
   std::map<std::string, std::size_t> event_index_;
@@ -470,7 +474,6 @@ class Compiler {
   std::vector<SourcePos> event_pos_;
   std::map<std::string, int> piece_ids_;
   std::vector<bool> piece_common_;
-  std::vector<std::vector<ActorKey>> gazetteer_keys_;  // parallel to files_.gazetteers
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace demarche::rules {
 
@@ -12,21 +13,42 @@ bool is_name_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Length of "{NAME}" at `i`, or 0. A brace after an odd number of
-// backslashes is a literal brace, and "{2,3}" is a repetition, not a name.
+bool is_kind_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Length of "{NAME}" or "{@kind}" at `i`, or 0. A brace after an odd number
+// of backslashes is a literal brace, and "{2,3}" is a repetition, not a name.
 std::size_t reference_length(std::string_view s, std::size_t i) {
-  if (s[i] != '{' || i + 2 >= s.size() || !(s[i + 1] >= 'A' && s[i + 1] <= 'Z')) return 0;
+  if (s[i] != '{' || i + 2 >= s.size()) return 0;
+  const bool kind = s[i + 1] == '@';
+  const std::size_t first = kind ? i + 2 : i + 1;
+  if (first >= s.size()) return 0;
+  if (kind ? !(s[first] >= 'a' && s[first] <= 'z') : !(s[first] >= 'A' && s[first] <= 'Z'))
+    return 0;
   std::size_t backslashes = 0;
   while (backslashes < i && s[i - 1 - backslashes] == '\\') ++backslashes;
   if (backslashes % 2 == 1) return 0;
-  std::size_t j = i + 1;
-  while (j < s.size() && is_name_char(s[j])) ++j;
+  std::size_t j = first;
+  while (j < s.size() && (kind ? is_kind_char(s[j]) : is_name_char(s[j]))) ++j;
   return j < s.size() && s[j] == '}' ? j + 1 - i : 0;
 }
 
 }  // namespace
 
-Definitions::Definitions(const ParsedFiles& files, DiagnosticSink& sink) : files_(files) {
+Definitions::Definitions(const ParsedFiles& files, const std::vector<std::vector<ActorKey>>& keys,
+                         DiagnosticSink& sink)
+    : files_(files) {
+  for (std::size_t g = 0; g < keys.size(); ++g) {
+    std::map<std::string, std::vector<std::string>> by_kind;
+    for (const ActorKey& k : keys[g]) by_kind[k.kind].push_back(k.key);
+    for (auto& [kind, kind_keys] : by_kind) {
+      const std::string expansion = "(?:" + actor_keys_pattern(std::move(kind_keys)) + ")";
+      for (std::size_t f : files.gazetteers[g].declared_in) {
+        entries_.try_emplace({"@" + kind, f}, Entry{nullptr, f, Entry::State::kDone, expansion});
+      }
+    }
+  }
   for (std::size_t f = 0; f < files.files.size(); ++f) {
     for (const DefineAst& def : files.files[f].defines) {
       auto [it, inserted] =
@@ -92,6 +114,9 @@ Definitions::Entry* Definitions::lookup(std::string_view name, std::size_t file_
       elsewhere = &it->second;
       continue;
     }
+    if (found && !found->define && !it->second.define && found->expansion == it->second.expansion) {
+      continue;  // one gazetteer named by two files this file sees
+    }
     if (found) {
       sink.error(pos, "E014",
                  "definition {" + std::string(name) + "} is ambiguous here: both " +
@@ -102,6 +127,14 @@ Definitions::Entry* Definitions::lookup(std::string_view name, std::size_t file_
     found = &it->second;
   }
   if (!found) {
+    if (name.front() == '@') {
+      sink.error(pos, "E004",
+                 "unknown actor class {" + std::string(name) +
+                     "}: no gazetteer this file sees (gazetteer \"FILE\", here or in a file "
+                     "it imports) has the kind '" +
+                     std::string(name.substr(1)) + "'");
+      return nullptr;
+    }
     sink.error(pos, "E004",
                elsewhere
                    ? "definition {" + std::string(name) + "} is defined in " +

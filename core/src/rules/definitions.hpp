@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "rules/diagnostics.hpp"
+#include "rules/gazetteer.hpp"
 #include "rules/loader.hpp"
 
 namespace demarche::rules {
@@ -18,9 +19,13 @@ class Definitions {
   // that two visible files both define (E014), undefined (E004) and
   // recursive (E005) references and invalid bodies (E008). Files that do not
   // see each other may each define the same name for their own use.
-  Definitions(const ParsedFiles& files, DiagnosticSink& sink);
+  // Each kind of a gazetteer (`keys`, parallel to files.gazetteers) is a
+  // definition `{@kind}` in the files that name the gazetteer: every key of
+  // that kind (actor_keys_pattern).
+  Definitions(const ParsedFiles& files, const std::vector<std::vector<ActorKey>>& keys,
+              DiagnosticSink& sink);
 
-  // `pattern` with every {NAME} replaced by its expansion as (?:...), as seen
+  // `pattern` with every {NAME} and {@kind} replaced by its expansion as (?:...), as seen
   // from file `file_index`. `pos` is where `pattern` starts, for diagnostics.
   // nullopt after reporting a problem.
   std::optional<std::string> expand(std::string_view pattern, std::size_t file_index,
@@ -28,7 +33,7 @@ class Definitions {
 
  private:
   struct Entry {
-    const DefineAst* define = nullptr;
+    const DefineAst* define = nullptr;  // null for a gazetteer kind
     std::size_t file = 0;
     enum class State { kPending, kExpanding, kDone, kFailed } state = State::kPending;
     std::string expansion;  // (?:...), valid when kDone

@@ -106,6 +106,14 @@ std::vector<ActorKey> parse_gazetteer(const GazetteerText& file, DiagnosticSink&
   return RowReader(file, sink).run();
 }
 
+std::vector<std::vector<ActorKey>> parse_gazetteers(const ParsedFiles& files,
+                                                    DiagnosticSink& sink) {
+  std::vector<std::vector<ActorKey>> out;
+  out.reserve(files.gazetteers.size());
+  for (const GazetteerText& g : files.gazetteers) out.push_back(parse_gazetteer(g, sink));
+  return out;
+}
+
 std::string actor_keys_pattern(std::vector<std::string> keys) {
   std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
@@ -116,9 +124,9 @@ std::string actor_keys_pattern(std::vector<std::string> keys) {
     if (!pattern.empty()) pattern += '|';
     const bool any_case =
         std::none_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (any_case) pattern += "(?i:";
+    pattern += any_case ? "(?i:" : "(?-i:";
     pattern += RE2::QuoteMeta(key);
-    if (any_case) pattern += ')';
+    pattern += ')';
   }
   return pattern;
 }

@@ -25,10 +25,13 @@ struct ActorKey {
 // the file's line and column; the rows that have none are still returned.
 std::vector<ActorKey> parse_gazetteer(const GazetteerText& file, DiagnosticSink& sink);
 
-// An RE2 pattern (for a case-sensitive, whole-word piece) that finds any of
-// `keys`: longest first, so that "United States of America" wins over
-// "United States". A key with a capital letter matches as written ("US" is
-// not "us"); an all-lower-case key ("foreign minister") in any case.
+// parse_gazetteer for each of `files.gazetteers`, in order.
+std::vector<std::vector<ActorKey>> parse_gazetteers(const ParsedFiles& files, DiagnosticSink& sink);
+
+// An RE2 pattern that finds any of `keys`, whatever the case setting of the
+// piece it stands in: longest first, so that "United States of America" wins
+// over "United States". A key with a capital letter matches as written ("US"
+// is not "us"); an all-lower-case key ("foreign minister") in any case.
 std::string actor_keys_pattern(std::vector<std::string> keys);
 
 }  // namespace demarche::rules
