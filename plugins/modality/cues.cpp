@@ -192,7 +192,11 @@ constexpr std::array kSpecs = {
     Spec{M::kThreatened, "warn|warns|warned|warning|warnings of|about", S::kNear, 2},
     Spec{M::kThreatened, kVow, S::kInfinitive, 2}.bridged(4, kFutureBridge),
     Spec{M::kThreatened, kVow, S::kNear, 2},
+    // "threatened Syldavia (and its allies) with sanctions".
+    Spec{M::kThreatened, kThreaten, S::kInfinitive, 2}.bridged(5, "with"),
     Spec{M::kThreatened, "threat|threats|ultimatum|ultimatums", S::kNear, 2},
+    // "risk sanctions", "risk exposure to sanctions", "at risk of expulsion".
+    Spec{M::kThreatened, "risk|risks|risked|risking", S::kNear, 2},
     Spec{M::kThreatened,
          "plan|plans|planned|planning|plot|plots|plotted|plotting|intend|intends|intended|"
          "intending|aim|aims|aimed|aiming|prepare|prepares|prepared|preparing|poised|set|ready|"

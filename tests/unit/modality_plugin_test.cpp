@@ -289,6 +289,8 @@ TEST(ModalityPlugin, ThreatsPlansAndPossibilitiesAreThreatened) {
       {"Valdoria could expel the Syldavian envoys as early as next week.", "expulsion"},
       {"The bloc may impose new sanctions on Syldavia.", "sanction"},
       {"The prospect of tough sanctions against Syldavia has rattled markets.", "sanction"},
+      {"The bloc threatened Syldavia and its two allies with new sanctions.", "sanction"},
+      {"Firms that trade with Syldavia risk exposure to new sanctions, the bloc said.", "sanction"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "threatened");
 }
