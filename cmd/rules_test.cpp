@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "exit_error.hpp"
+#include "plugin_options.hpp"
 #include "rule_loading.hpp"
 #include "rules_options.hpp"
 #include "text_format.hpp"
@@ -13,12 +14,19 @@ int run_rules_test(const std::vector<std::string>& args, std::ostream& out) {
   RulesOptions options({"rules test", "demarche rules test [options]",
                         "Classifies every example: sentence (which must fire its rule, on the\n"
                         "[[marked]] words when marked) and every counterexample: sentence\n"
-                        "(which must not). Prints each failure as file:line: rule ID: reason.\n"
-                        "Exits 1 when any example failed."},
+                        "(which must not). With plugins (the shipped ones by default), an\n"
+                        "example whose event a plugin brings under 0.5 fails, and a\n"
+                        "counterexample passes when a plugin does that (the modality plugin\n"
+                        "lowers threats and denials). Prints each failure as\n"
+                        "file:line: rule ID: reason. Exits 1 when any example failed."},
                        false);
+  PluginOptions plugin_options;
+  add_plugin_options(options.visible, plugin_options, false);
   if (!options.parse(args, out)) return kExitOk;
-  const std::shared_ptr<const Engine> engine =
-      load_engine(options.rule_paths, options.set_memory_mib, std::cerr);
+  check_plugin_options(options.spec, plugin_options);
+  const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
+  const std::shared_ptr<const Engine> engine = std::make_shared<const Engine>(
+      load_engine(options.rule_paths, options.set_memory_mib, std::cerr)->with_plugins(plugins));
 
   std::size_t examples = 0;
   for (const RuleInfo& rule : engine->rules()) examples += rule.examples.size();

@@ -14,6 +14,38 @@ const Evidence* find_evidence(const SentenceResult& result, const std::string& r
   return nullptr;
 }
 
+// The threshold `demarche classify` reports at by default.
+constexpr double kReportThreshold = 0.5;
+
+// The event that holds `evidence`.
+const Event* event_holding(const SentenceResult& result, const Evidence* evidence) {
+  for (const Event& event : result.events) {
+    for (const Evidence& e : event.evidence) {
+      if (&e == evidence) return &event;
+    }
+  }
+  return nullptr;
+}
+
+// The plugin that brought `event` under the report threshold by arguing
+// against it (the modality plugin for a threat or a denial), or empty.
+std::string lowering_plugin(const Event& event) {
+  if (event.confidence >= kReportThreshold) return "";
+  for (const Evidence& e : event.evidence) {
+    if (e.rule_id.rfind("plugin:", 0) == 0 && e.contribution < 0) return e.rule_id.substr(7);
+  }
+  return "";
+}
+
+std::string attributes_of(const Event& event) {
+  std::string out;
+  for (const Attribute& a : event.attributes) {
+    if (a.key == "source" || a.key == "target") continue;
+    out += (out.empty() ? "" : ", ") + a.key + "=" + a.value;
+  }
+  return out.empty() ? out : " (" + out + ")";
+}
+
 bool was_cancelled(const SentenceResult& result, const std::string& rule_id) {
   for (const Cancellation& c : result.cancelled) {
     if (c.rule_id == rule_id) return true;
@@ -41,9 +73,17 @@ std::string check(const Engine& engine, const RuleInfo& rule, const ExampleInfo&
   const SentenceResult result = engine.classify_sentence(example.text);
   if (!result.ok()) return "could not be classified: " + result.error;
   const Evidence* evidence = find_evidence(result, rule.id);
+  const Event* event = evidence ? event_holding(result, evidence) : nullptr;
+  const std::string lowered_by = event ? lowering_plugin(*event) : "";
   if (!example.should_fire) {
-    return evidence ? "fired on a counterexample, matching " + quoted(example.text, evidence->spans)
-                    : "";
+    // A plugin that judges the sentence not to report the event (a threat,
+    // a denial) does the rule's job: "threatened to expel" needs no unless.
+    if (!evidence || !lowered_by.empty()) return "";
+    return "fired on a counterexample, matching " + quoted(example.text, evidence->spans);
+  }
+  if (!lowered_by.empty()) {
+    return "fired, but plugin " + lowered_by + " brought its event under the threshold" +
+           attributes_of(*event);
   }
   if (!evidence) {
     return was_cancelled(result, rule.id) ? "did not fire: cancelled by its 'unless'"

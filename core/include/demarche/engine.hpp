@@ -156,7 +156,10 @@ class Engine {
   const std::vector<EventTypeInfo>& event_types() const;
   const std::vector<RuleInfo>& rules() const;
 
-  // Runs every embedded example; an empty result means all behaved.
+  // Runs every embedded example; an empty result means all behaved. On an
+  // engine with plugins, a plugin that brings the rule's event under 0.5 by
+  // arguing against it (the modality plugin, for a threat or a denial) fails
+  // an example and passes a counterexample the rule fires on.
   std::vector<ExampleFailure> test_examples() const;
 
   // For each rule of `event_type` that does not fire on `sentence` (one
