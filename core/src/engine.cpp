@@ -21,7 +21,8 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
       set_memory(memory),
       pieces(std::make_unique<const match::PieceSet>(program->piece_regexes, program->piece_scan,
                                                      memory)),
-      sequences_using_piece(program->piece_regexes.size()) {
+      sequences_using_piece(program->piece_regexes.size()),
+      titled_names(program->official_titles) {
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
     for (const rules::CompiledSequence& seq : program->rules[r].matches) {
       std::vector<int> in_set;
@@ -53,16 +54,18 @@ Engine::Engine(std::shared_ptr<const Impl> impl)
 Engine::~Engine() = default;
 
 SentenceResult Engine::classify_sentence(std::string_view text) const {
-  return classify(text, 0);
+  return classify(text, 0, nullptr);
 }
 
-SentenceResult Engine::classify(std::string_view text, std::size_t offset) const {
+SentenceResult Engine::classify(std::string_view text, std::size_t offset,
+                                const std::vector<std::string>* officials) const {
   SentenceResult result;
   result.span = Span{0, text.size()};
   result.text = std::string(text);
   const text::MatchText norm(text);
   RuleEvidence rules;
-  if (!find_rule_evidence(*impl_, scoring_->rules, norm, &rules, &result.error)) return result;
+  if (!find_rule_evidence(*impl_, scoring_->rules, norm, officials, &rules, &result.error))
+    return result;
   result.cancelled = std::move(rules.cancelled);
   std::vector<score::Candidate>& candidates = rules.fired;
   const Scoring& scoring = *scoring_;
@@ -103,8 +106,13 @@ std::vector<Span> Engine::segment(std::string_view document) const {
 
 std::vector<SentenceResult> Engine::classify_document(std::string_view document) const {
   std::vector<SentenceResult> out;
+  // People introduced with an official's title so far: later sentences
+  // that name them alone have an official there too.
+  std::vector<std::string> officials;
   for (const Span& s : segment(document)) {
-    SentenceResult r = classify(document.substr(s.begin, s.size()), s.begin);
+    const std::string_view sentence = document.substr(s.begin, s.size());
+    SentenceResult r = classify(sentence, s.begin, &officials);
+    impl_->titled_names.harvest(sentence, &officials);
     r.span = s;
     for (Event& e : r.events) {
       for (Evidence& ev : e.evidence) shift(ev.spans, s.begin);

@@ -8,6 +8,7 @@
 
 #include "demarche/engine.hpp"
 #include "match/piece_set.hpp"
+#include "match/titled_names.hpp"
 #include "rules/program.hpp"
 #include "score/scorer.hpp"
 
@@ -31,6 +32,8 @@ struct Engine::Impl {
   // per sequence, how many of its set pieces the set reported, and looks
   // only at sequences whose set pieces are all there.
   std::vector<std::vector<std::uint32_t>> sequences_using_piece;
+  // Finds people introduced with an official's title, for classify_document.
+  match::TitledNames titled_names;
 };
 
 }  // namespace demarche

@@ -92,8 +92,9 @@ void find_complete_sequences(const Engine::Impl& impl, Scratch& s) {
 // saw (the on-demand set scanned on first need) and where each piece occurs.
 class SentenceMatch {
  public:
-  SentenceMatch(const match::PieceSet& pieces, std::string_view text, Scratch& scratch)
-      : pieces_(pieces), text_(text), s_(scratch) {
+  SentenceMatch(const match::PieceSet& pieces, std::string_view text, Scratch& scratch,
+                const std::vector<std::string>* officials)
+      : pieces_(pieces), text_(text), s_(scratch), officials_(officials) {
     s_.occurrences_used = 0;
   }
   // The thread keeps its buffers, but not a huge sentence's word index (one
@@ -143,18 +144,33 @@ class SentenceMatch {
   // The role a rule asks for that no actor fills at `chain` (from find), or
   // null when every role it asks for is filled.
   const char* missing_role(const rules::CompiledRule& rule, const std::vector<Span>& chain) {
-    if (rule.source_piece >= 0 && !filled(match::Role::kSource, rule.source_piece, chain))
+    if (rule.source_piece >= 0 &&
+        !filled(match::Role::kSource, rule.source_piece, rule.source_official, chain))
       return "source";
-    if (rule.target_piece >= 0 && !filled(match::Role::kTarget, rule.target_piece, chain))
+    if (rule.target_piece >= 0 &&
+        !filled(match::Role::kTarget, rule.target_piece, rule.target_official, chain))
       return "target";
     return nullptr;
   }
 
  private:
-  bool filled(match::Role role, int piece, const std::vector<Span>& chain) {
+  bool filled(match::Role role, int piece, bool official, const std::vector<Span>& chain) {
     Occurrences& mentions = s_.occurrences[entry(piece)];
-    return match::role_filled(role, text_, words(), chain, mentions);
+    if (match::role_filled(role, text_, words(), chain, mentions)) return true;
+    if (!official || !officials_ || officials_->empty()) return false;
+    if (!named_officials_) named_officials_.emplace(match::find_names(text_, *officials_));
+    return match::role_filled(role, text_, words(), chain, *named_officials_);
   }
+
+  // The names of officials met earlier in the document, where they occur.
+  class NamedOfficials final : public match::OccurrenceList {
+   public:
+    explicit NamedOfficials(std::vector<Span> spans) : spans_(std::move(spans)) {}
+    const Span* at(std::size_t i) override { return i < spans_.size() ? &spans_[i] : nullptr; }
+
+   private:
+    std::vector<Span> spans_;
+  };
 
   const text::WordIndex& words() {
     if (!words_indexed_) {
@@ -194,6 +210,8 @@ class SentenceMatch {
   const match::PieceSet& pieces_;
   std::string_view text_;
   Scratch& s_;
+  const std::vector<std::string>* officials_;
+  std::optional<NamedOfficials> named_officials_;
   bool on_demand_scanned_ = false;
   bool on_demand_known_ = false;
   bool words_indexed_ = false;
@@ -209,7 +227,8 @@ std::vector<Span> to_original(const text::MatchText& text, const std::vector<Spa
 }  // namespace
 
 bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& rules,
-                        const text::MatchText& sentence, RuleEvidence* out, std::string* error) {
+                        const text::MatchText& sentence, const std::vector<std::string>* officials,
+                        RuleEvidence* out, std::string* error) {
   thread_local Scratch scratch;
   if (!impl.pieces->present(sentence.text(), &scratch.present, error)) return false;
   if (scratch.present.empty()) return true;
@@ -218,7 +237,7 @@ bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& r
 
   const rules::Program& program = *impl.program;
   const std::vector<std::uint32_t>& complete = scratch.complete;
-  SentenceMatch match(*impl.pieces, sentence.text(), scratch);
+  SentenceMatch match(*impl.pieces, sentence.text(), scratch, officials);
   for (std::size_t i = 0; i < complete.size();) {
     const std::size_t rule = impl.sequences[complete[i]].rule;
     std::size_t end = i;

@@ -24,8 +24,10 @@ struct RuleEvidence {
 // The evidence of the rules of `impl` (with the weights of `rules`, parallel
 // to impl.program->rules) for `sentence`. Returns false with `error` set
 // when the pattern set could not answer: never read that as "nothing fired".
-// Safe to call from many threads at once.
+// `officials` (may be null): names of people introduced earlier in the
+// document with an official's title. Safe to call from many threads at once.
 bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& rules,
-                        const text::MatchText& sentence, RuleEvidence* out, std::string* error);
+                        const text::MatchText& sentence, const std::vector<std::string>* officials,
+                        RuleEvidence* out, std::string* error);
 
 }  // namespace demarche

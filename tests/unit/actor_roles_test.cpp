@@ -223,3 +223,45 @@ TEST(ActorClasses, AnUnknownKindIsAnUndefinedReference) {
 
 }  // namespace
 }  // namespace demarche
+
+#include "match/titled_names.hpp"
+
+namespace demarche {
+namespace {
+
+TEST(TitledNames, ANameAfterATitleIsHarvestedWholeAndBySurname) {
+  const match::TitledNames names("(?i:foreign minister)|(?i:spokesman)");
+  std::vector<std::string> found;
+  names.harvest("Foreign Minister Jean-Yves Le Drian spoke on Monday.", &found);
+  names.harvest("The spokesman, Ali Traore, said nothing.", &found);
+  names.harvest("The spokesman Tuesday declined to comment.", &found);
+  names.harvest("Foreign Minister Jean-Yves Le Drian spoke again.", &found);
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"Jean-Yves Le Drian", "Drian", "Ali Traore", "Traore"}));
+}
+
+TEST(TitledNames, NamesAreFoundAsWholeWordsLongestFirst) {
+  const std::string text = "Drian and Le Drian, but not Driant.";
+  EXPECT_EQ(match::find_names(text, {"Drian", "Le Drian"}), (std::vector<Span>{{0, 5}, {10, 18}}));
+}
+
+TEST(TitledNames, InADocumentANameIntroducedByATitleIsAnOfficialLater) {
+  const Loaded loaded = load("  source: state official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  const std::string document =
+      "The spokesman Ali Traore arrived late. \"We condemn the raid,\" Traore said.";
+  const std::vector<SentenceResult> with_title = e.classify_document(document);
+  ASSERT_EQ(with_title.size(), 2u);
+  EXPECT_EQ(with_title[1].events.size(), 1u);
+  // Without the sentence that gave the title, the name is nobody.
+  EXPECT_TRUE(e.classify_sentence("\"We condemn the raid,\" Traore said.").events.empty());
+  // A name that follows no title stays nobody in a document too.
+  const std::vector<SentenceResult> without =
+      e.classify_document("Ali Traore arrived late. \"We condemn the raid,\" Traore said.");
+  ASSERT_EQ(without.size(), 2u);
+  EXPECT_TRUE(without[1].events.empty());
+}
+
+}  // namespace
+}  // namespace demarche

@@ -104,7 +104,7 @@ TEST(ActorsPlugin, TheLongestNameWins) {
 
 TEST(ActorsPlugin, AmbiguousWordsNeedTheirCapitalAndTheirContext) {
   // "us" is not the US, "china" is not China.
-  EXPECT_EQ(roles("Let us condemn the strike, they said.", "condemnation"), "?>?");
+  EXPECT_EQ(roles("Let us condemn the strike, the ministers said.", "condemnation"), "?>?");
   // Names of people and things that contain a country's name.
   EXPECT_EQ(roles("Michael Jordan condemned the decision.", "condemnation"), "?>?");
   EXPECT_EQ(roles("Prime Minister Georgia Ferris condemned the strike.", "condemnation"), "?>?");

@@ -667,8 +667,7 @@ TEST(ModalityPlugin, WithTheShippedRulesTheModalTwinFallsBelowTheThreshold) {
        "Valdoria has no plans to recall its ambassador from Syldavia.", "withdrawal", "negated"},
       {"The Valdorian government imposed sanctions on Syldavia on Monday.",
        "The Valdorian government will impose sanctions on Syldavia if the border is closed.",
-       "sanction",
-       "hypothetical"},
+       "sanction", "hypothetical"},
       {"Valdoria expelled three Syldavian diplomats on Tuesday.",
        "Valdoria threatened on Tuesday, after a stormy cabinet meeting, to expel three Syldavian "
        "diplomats.",

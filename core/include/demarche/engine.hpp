@@ -147,7 +147,10 @@ class Engine {
   SentenceResult classify_sentence(std::string_view text) const;
 
   // Splits a document into sentences (a line break also ends one) and
-  // classifies each. Spans are offsets into `document`.
+  // classifies each. Spans are offsets into `document`. A person the
+  // document introduces with an official's title ("Foreign Minister Jean
+  // Dupont") counts as an official for `source:` and `target:` in the
+  // sentences after, by full name or surname.
   std::vector<SentenceResult> classify_document(std::string_view document) const;
 
   // Splits a document into sentences without classifying them.
@@ -203,8 +206,10 @@ class Engine {
   struct Scoring;
 
  private:
-  // `offset`: where `text` starts in its document, for plugins.
-  SentenceResult classify(std::string_view text, std::size_t offset) const;
+  // `offset`: where `text` starts in its document, for plugins; `officials`:
+  // people the document has introduced with an official's title, or null.
+  SentenceResult classify(std::string_view text, std::size_t offset,
+                          const std::vector<std::string>* officials) const;
 
   std::shared_ptr<const Impl> impl_;
   std::shared_ptr<const PluginSet> plugins_;  // null: rules alone

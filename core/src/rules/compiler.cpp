@@ -17,6 +17,9 @@ namespace demarche::rules {
 
 namespace {
 
+// The gazetteer kind whose keys are titles: a name after one is an official's.
+constexpr const char* kOfficialKind = "official";
+
 // Wider gaps than this are no longer "near"; write two rules instead.
 constexpr int kMaxGapWords = 60;
 
@@ -114,6 +117,13 @@ class Compiler {
       }
     }
     choose_piece_scans();
+    std::vector<std::string> titles;
+    for (const std::vector<ActorKey>& keys : gazetteer_keys_) {
+      for (const ActorKey& k : keys) {
+        if (k.kind == kOfficialKind) titles.push_back(k.key);
+      }
+    }
+    if (!titles.empty()) program_.official_titles = actor_keys_pattern(std::move(titles));
     return std::move(program_);
   }
 
@@ -271,12 +281,14 @@ class Compiler {
 
     if (rule.source) {
       info.source = rule.source->text;
-      compiled.source_piece = compile_actor_classes(*rule.source, "source", file);
+      compiled.source_piece =
+          compile_actor_classes(*rule.source, "source", file, &compiled.source_official);
       ok = ok && compiled.source_piece >= 0;
     }
     if (rule.target) {
       info.target = rule.target->text;
-      compiled.target_piece = compile_actor_classes(*rule.target, "target", file);
+      compiled.target_piece =
+          compile_actor_classes(*rule.target, "target", file, &compiled.target_official);
       ok = ok && compiled.target_piece >= 0;
     }
     if (rule.group) info.group = rule.group->text;
@@ -296,7 +308,8 @@ class Compiler {
 
   // `source: state official`: one piece that finds every key of the named
   // gazetteer kinds, in the gazetteers this file sees. -1 after an error.
-  int compile_actor_classes(const Value& value, const char* key, std::size_t file) {
+  int compile_actor_classes(const Value& value, const char* key, std::size_t file,
+                            bool* has_official) {
     std::vector<const std::vector<ActorKey>*> visible;
     for (std::size_t g = 0; g < files_.gazetteers.size(); ++g) {
       for (std::size_t declared : files_.gazetteers[g].declared_in) {
@@ -342,6 +355,7 @@ class Compiler {
       at = end;
     }
     if (!ok) return -1;
+    *has_official = wanted.count(kOfficialKind) != 0;
     std::vector<std::string> keys;
     for (const auto* file_keys : visible) {
       for (const ActorKey& k : *file_keys) {

@@ -31,6 +31,11 @@ struct CompiledRule {
   // classes, or -1 when the rule has none (match/roles.hpp).
   int source_piece = -1;
   int target_piece = -1;
+  // Whether the classes include `official`, so that a person introduced
+  // with an official's title earlier in the document counts too
+  // (match/titled_names.hpp).
+  bool source_official = false;
+  bool target_official = false;
 };
 
 struct Program {
@@ -41,6 +46,9 @@ struct Program {
   // Per piece: how the engine learns whether it occurs (compiler.cpp,
   // choose_piece_scans).
   std::vector<match::PieceScan> piece_scan;
+  // The keys of every gazetteer's `official` kind, as one RE2 pattern
+  // (actor_keys_pattern); empty when no gazetteer has that kind.
+  std::string official_titles;
 };
 
 // Resolves names and compiles every pattern, reporting every error (and, with
