@@ -195,6 +195,9 @@ constexpr std::array kSpecs = {
     // "threatened Syldavia (and its allies) with sanctions".
     Spec{M::kThreatened, kThreaten, S::kInfinitive, 2}.bridged(5, "with"),
     Spec{M::kThreatened, "threat|threats|ultimatum|ultimatums", S::kNear, 2},
+    // "which it hoped would eventually lead to a withdrawal".
+    Spec{M::kThreatened, "hope|hopes|hoped|hoping", S::kInfinitive, 5}.bridged(
+        3, "would|will|could|might"),
     // "risk sanctions", "risk exposure to sanctions", "at risk of expulsion".
     Spec{M::kThreatened, "risk|risks|risked|risking", S::kNear, 2},
     Spec{M::kThreatened,
@@ -348,12 +351,13 @@ bool word_matches(std::string_view alternatives, std::string_view word) {
 }
 
 bool is_transparent(std::string_view w) {
-  constexpr std::array<std::string_view, 35> kWords = {
-      "be",       "been",  "being",       "have",     "has",        "had",         "get",
-      "got",      "yet",   "immediately", "formally", "officially", "even",        "actually",
-      "directly", "also",  "ever",        "again",    "to",         "publicly",    "explicitly",
-      "openly",   "fully", "completely",  "entirely", "really",     "necessarily", "currently",
-      "now",      "still", "further",     "so",       "far",        "soon",        "already"};
+  constexpr std::array<std::string_view, 40> kWords = {
+      "be",       "been",   "being",       "have",     "has",        "had",         "get",
+      "got",      "yet",    "immediately", "formally", "officially", "even",        "actually",
+      "directly", "also",   "ever",        "again",    "to",         "publicly",    "explicitly",
+      "openly",   "fully",  "completely",  "entirely", "really",     "necessarily", "currently",
+      "now",      "still",  "further",     "so",       "far",        "soon",        "already",
+      "clearly",  "firmly", "strongly",    "swiftly",  "roundly"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }

@@ -61,6 +61,18 @@ TEST(ActorRoles, SourceNeedsAnActorBeforeTheVerbOrAsAgentOrSpeaker) {
   EXPECT_FALSE(fires(e, "The villagers condemned Valdoria."));
 }
 
+TEST(ActorRoles, AMentionThatIsPartOfAnotherNameIsNoActor) {
+  const Loaded loaded = load("  source: state\n");
+  ASSERT_TRUE(loaded.ok());
+  const Engine& e = *loaded.engine;
+  EXPECT_FALSE(fires(e, "The paper opposed the Valdoria War and condemned the strike."));
+  EXPECT_FALSE(fires(e, "The Ostburg Post condemned the strike."));
+  EXPECT_FALSE(fires(e, "A pro-Valdoria blogger condemned the strike."));
+  EXPECT_FALSE(fires(e, "The Valdoria-backed militia condemned the strike."));
+  EXPECT_TRUE(fires(e, "The Valdoria-led coalition condemned the strike."));
+  EXPECT_TRUE(fires(e, "Valdoria Tuesday condemned the strike."));
+}
+
 TEST(ActorRoles, KeysWithCapitalsMatchAsWrittenLowerCaseKeysInAnyCase) {
   const Loaded loaded = load("  source: state official\n");
   ASSERT_TRUE(loaded.ok());

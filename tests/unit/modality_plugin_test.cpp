@@ -291,6 +291,7 @@ TEST(ModalityPlugin, ThreatsPlansAndPossibilitiesAreThreatened) {
       {"The prospect of tough sanctions against Syldavia has rattled markets.", "sanction"},
       {"The bloc threatened Syldavia and its two allies with new sanctions.", "sanction"},
       {"Firms that trade with Syldavia risk exposure to new sanctions, the bloc said.", "sanction"},
+      {"Valdoria hoped the talks would eventually lead to new sanctions on Syldavia.", "sanction"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "threatened");
 }

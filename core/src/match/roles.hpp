@@ -36,6 +36,9 @@ struct RoleReach {
 //   between; or anywhere in the sentence as its speaker, within kSpeakerNear
 //   words of a word of saying (said, says, told, stated, added, announced,
 //   declared, statement, according, ...).
+// A mention glued to another word by a hyphen ("pro-Russian", but not
+// "US-led") or followed by a noun that makes it part of another name ("the
+// Iraq War", "the Vienna Convention") fills no role.
 // target: a mention inside the match, after it within kObjectAfter words, or
 //   before it within kPassiveBefore words, with no ';' between.
 bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
