@@ -162,16 +162,6 @@ class SentenceMatch {
     return match::role_filled(role, text_, words(), chain, *named_officials_);
   }
 
-  // The names of officials met earlier in the document, where they occur.
-  class NamedOfficials final : public match::OccurrenceList {
-   public:
-    explicit NamedOfficials(std::vector<Span> spans) : spans_(std::move(spans)) {}
-    const Span* at(std::size_t i) override { return i < spans_.size() ? &spans_[i] : nullptr; }
-
-   private:
-    std::vector<Span> spans_;
-  };
-
   const text::WordIndex& words() {
     if (!words_indexed_) {
       s_.words.index(text_);
@@ -211,7 +201,7 @@ class SentenceMatch {
   std::string_view text_;
   Scratch& s_;
   const std::vector<std::string>* officials_;
-  std::optional<NamedOfficials> named_officials_;
+  std::optional<match::SpanList> named_officials_;  // officials met earlier, where named here
   bool on_demand_scanned_ = false;
   bool on_demand_known_ = false;
   bool words_indexed_ = false;

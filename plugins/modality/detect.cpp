@@ -86,6 +86,18 @@ std::optional<Finding> condition_after(const Analysis& a, const Piece& first, co
   return std::nullopt;
 }
 
+// The last modal or future auxiliary of the match's clause before its last
+// piece ("will", "would", ...), which makes the clause depend on a condition.
+std::optional<std::size_t> clause_auxiliary(const Analysis& a, const Piece& first,
+                                            const Piece& last) {
+  const int own = a.clause[first.first];
+  std::optional<std::size_t> auxiliary;
+  for (std::size_t i = a.clause_start[first.first]; i < last.first; ++i) {
+    if (a.clause[i] == own && is_conditional_auxiliary(a.tokens[i])) auxiliary = i;
+  }
+  return auxiliary;
+}
+
 // Rule 3, the other order: "If Syldavia invades, the bloc will impose
 // sanctions", "Valdoria, if attacked, will withdraw ...". The if-clause ends
 // at its comma (clause.hpp), so its "if" is no cue in the main clause; the
@@ -95,10 +107,7 @@ std::optional<Finding> condition_after(const Analysis& a, const Piece& first, co
 std::optional<Finding> condition_before(const Analysis& a, const Piece& first, const Piece& last) {
   const auto& t = a.tokens;
   const int own = a.clause[first.first];
-  std::optional<std::size_t> auxiliary;
-  for (std::size_t i = a.clause_start[first.first]; i < last.first; ++i) {
-    if (a.clause[i] == own && is_conditional_auxiliary(t[i])) auxiliary = i;
-  }
+  const std::optional<std::size_t> auxiliary = clause_auxiliary(a, first, last);
   if (!auxiliary) return std::nullopt;
   for (std::size_t i = first.first; i-- > 0;) {
     if (a.clause[i] == own || t[i].kind == Token::Kind::kComma) continue;
@@ -311,11 +320,7 @@ std::optional<Finding> false_report(const Analysis& a, const Piece& first, const
 // ...". The relative clause or participle is the condition.
 std::optional<Finding> any_condition(const Analysis& a, const Piece& first, const Piece& last) {
   const auto& t = a.tokens;
-  const int own = a.clause[first.first];
-  std::optional<std::size_t> auxiliary;
-  for (std::size_t i = a.clause_start[first.first]; i < last.first; ++i) {
-    if (a.clause[i] == own && is_conditional_auxiliary(t[i])) auxiliary = i;
-  }
+  const std::optional<std::size_t> auxiliary = clause_auxiliary(a, first, last);
   if (!auxiliary) return std::nullopt;
   std::size_t after = 0;
   for (std::size_t i = first.first; i < t.size() && after < 4; ++i) {

@@ -154,17 +154,8 @@ TEST(ActorRoles, AMissingGazetteerIsAnImportError) {
 }
 
 // role_filled on its own, with the reaches at their edges.
-class Mentions final : public match::OccurrenceList {
- public:
-  explicit Mentions(std::vector<Span> spans) : spans_(std::move(spans)) {}
-  const Span* at(std::size_t i) override { return i < spans_.size() ? &spans_[i] : nullptr; }
-
- private:
-  std::vector<Span> spans_;
-};
-
 bool source_at(const std::string& text, Span mention, Span match) {
-  Mentions mentions({mention});
+  match::SpanList mentions({mention});
   const text::WordIndex words(text);
   return match::role_filled(match::Role::kSource, text, words, {match}, mentions);
 }

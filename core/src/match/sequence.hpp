@@ -20,6 +20,18 @@ class OccurrenceList {
   virtual const Span* at(std::size_t index) = 0;
 };
 
+// An OccurrenceList of spans already found.
+class SpanList final : public OccurrenceList {
+ public:
+  explicit SpanList(std::vector<Span> spans) : spans_(std::move(spans)) {}
+  const Span* at(std::size_t index) override {
+    return index < spans_.size() ? &spans_[index] : nullptr;
+  }
+
+ private:
+  std::vector<Span> spans_;
+};
+
 // Finds the leftmost chain e[0] < e[1] < ... where e[i] is one of
 // `occurrences[i]` (sorted by begin), e[i+1] starts at or after e[i] ends,
 // and at most max_gaps[i] words start between them: the chain whose last
