@@ -52,6 +52,8 @@ TEST(ActorRoles, SourceNeedsAnActorBeforeTheVerbOrAsAgentOrSpeaker) {
   EXPECT_TRUE(fires(e, "According to Valdoria, the neighbours condemned the raid."));
   EXPECT_FALSE(fires(e, "The critic condemned the novel."));
   EXPECT_FALSE(fires(e, "The barn was condemned last winter."));
+  // A speaker is next to the word of saying, not across a comma from it.
+  EXPECT_FALSE(fires(e, "The band condemned the hall near the ministry, he said."));
   // Too far before the verb, or behind a ';'.
   EXPECT_FALSE(fires(e, "Valdoria was quiet; the neighbours condemned the raid."));
   EXPECT_FALSE(fires(e,
@@ -59,6 +61,24 @@ TEST(ActorRoles, SourceNeedsAnActorBeforeTheVerbOrAsAgentOrSpeaker) {
                      "bridges, farms and schools, and the mayor condemned the plan."));
   // After the verb without "by" or "from": the one condemned, not the one who condemns.
   EXPECT_FALSE(fires(e, "The villagers condemned Valdoria."));
+}
+
+TEST(ActorRoles, APassiveAgentInsideTheMatchIsTheSource) {
+  const std::string rules =
+      "gazetteer \"actors.tsv\"\n"
+      "event expulsion\n"
+      "  prior: 0.03\n"
+      "rule expulsion.order.leave\n"
+      "  type: expulsion\n"
+      "  weight: 0.9\n"
+      "  match: ordered ~6 to leave\n"
+      "  source: state official\n";
+  const Loaded loaded = compile_rules({{"test.rules", rules}, {"actors.tsv", kGazetteer}});
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "Two reporters were ordered by the Valdorian officials to leave."));
+  EXPECT_FALSE(
+      fires(e, "Two reporters were ordered by their editors to leave the Valdorian town."));
 }
 
 TEST(ActorRoles, AMentionThatIsPartOfAnotherNameIsNoActor) {

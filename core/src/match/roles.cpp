@@ -99,8 +99,41 @@ bool names_something_else(std::string_view text, const Span& m) {
                      [&](std::string_view h) { return equals_lower(next, h); });
 }
 
+// Punctuation that ends a speaker's phrase: "the embassy, he said" does not
+// make the embassy the speaker.
+bool breaks_phrase(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"';
+}
+
+// A word of saying within kSpeakerNear words of the mention, on either side,
+// with no punctuation between: "the ministry said", "said the ministry",
+// "according to Valdoria".
+bool saying_next_to(std::string_view text, const Span& m) {
+  std::size_t left = words_left(text, m.begin, RoleReach::kSpeakerNear);
+  for (std::size_t i = m.begin; i > left; --i) {
+    if (breaks_phrase(text[i - 1])) {
+      left = i;
+      break;
+    }
+  }
+  std::size_t right = words_right(text, m.end, RoleReach::kSpeakerNear);
+  for (std::size_t i = m.end; i < right; ++i) {
+    if (breaks_phrase(text[i])) {
+      right = i;
+      break;
+    }
+  }
+  return any_word(text, left, m.begin, is_saying) || any_word(text, m.end, right, is_saying);
+}
+
 bool fills_source(std::string_view text, const text::WordIndex& words, const Span& first,
                   const Span& last, const Span& m) {
+  // The agent of a passive inside the match: "were ordered by the
+  // authorities to leave".
+  if (m.begin >= first.end && m.end <= last.begin &&
+      any_word(text, words_left(text, m.begin, 2), m.begin,
+               [](std::string_view w) { return equals_lower(w, "by"); }))
+    return true;
   if (m.begin < first.begin) {
     const std::size_t from = std::min(m.end, first.begin);
     if (words.words_between(from, first.begin) <= RoleReach::kSubjectBefore &&
@@ -112,9 +145,7 @@ bool fills_source(std::string_view text, const text::WordIndex& words, const Spa
       any_word(text, last.end, m.begin,
                [](std::string_view w) { return equals_lower(w, "by") || equals_lower(w, "from"); }))
     return true;
-  const std::size_t left = words_left(text, m.begin, RoleReach::kSpeakerNear);
-  const std::size_t right = words_right(text, m.end, RoleReach::kSpeakerNear);
-  return any_word(text, left, m.begin, is_saying) || any_word(text, m.end, right, is_saying);
+  return saying_next_to(text, m);
 }
 
 bool fills_target(std::string_view text, const text::WordIndex& words, const Span& first,

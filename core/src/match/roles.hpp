@@ -33,9 +33,10 @@ struct RoleReach {
 //
 // source: a mention before the match within kSubjectBefore words with no
 //   ';' between; or after it within kAgentAfter words with "by" or "from"
-//   between; or anywhere in the sentence as its speaker, within kSpeakerNear
-//   words of a word of saying (said, says, told, stated, added, announced,
-//   declared, statement, according, ...).
+//   between, or inside it within two words after "by" (a passive's agent:
+//   "were ordered by the authorities to leave"); or anywhere in the sentence as its speaker, within
+//   kSpeakerNear words of a word of saying (said, says, told, stated, added, announced, declared,
+//   statement, according, ...) with no punctuation between.
 // A mention glued to another word by a hyphen ("pro-Russian", but not
 // "US-led") or followed by a noun that makes it part of another name ("the
 // Iraq War", "the Vienna Convention") fills no role.
