@@ -255,17 +255,17 @@ namespace {
 TEST(TitledNames, ANameAfterATitleIsHarvestedWholeAndBySurname) {
   const match::TitledNames names("(?i:foreign minister)|(?i:spokesman)");
   std::vector<std::string> found;
-  names.harvest("Foreign Minister Jean-Yves Le Drian spoke on Monday.", &found);
+  names.harvest("Foreign Minister Jean-Paul Le Brun spoke on Monday.", &found);
   names.harvest("The spokesman, Ali Traore, said nothing.", &found);
   names.harvest("The spokesman Tuesday declined to comment.", &found);
-  names.harvest("Foreign Minister Jean-Yves Le Drian spoke again.", &found);
+  names.harvest("Foreign Minister Jean-Paul Le Brun spoke again.", &found);
   EXPECT_EQ(found,
-            (std::vector<std::string>{"Jean-Yves Le Drian", "Drian", "Ali Traore", "Traore"}));
+            (std::vector<std::string>{"Jean-Paul Le Brun", "Brun", "Ali Traore", "Traore"}));
 }
 
 TEST(TitledNames, NamesAreFoundAsWholeWordsLongestFirst) {
-  const std::string text = "Drian and Le Drian, but not Driant.";
-  EXPECT_EQ(match::find_names(text, {"Drian", "Le Drian"}), (std::vector<Span>{{0, 5}, {10, 18}}));
+  const std::string text = "Moret and Le Moret, but not Morets.";
+  EXPECT_EQ(match::find_names(text, {"Moret", "Le Moret"}), (std::vector<Span>{{0, 5}, {10, 18}}));
 }
 
 TEST(TitledNames, InADocumentANameIntroducedByATitleIsAnOfficialLater) {
