@@ -173,6 +173,19 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
     if (a.clause[i] != a.clause[last.last]) break;
     if (!t[i].is_word()) continue;
     ++words;
+    if (word_matches("that|which|who", t[i].text)) break;
+    // The match as the subject of a supposition: "an expulsion of the envoys
+    // would be a mistake", "a boycott would have hurt the farmers".
+    // Not "the pull-out would be finished by May": a participle after "would
+    // be" tells when or how the event happens, not whether.
+    const bool participle_next = i + 2 < t.size() && t[i + 1].is("be") &&
+                                 word_matches("*ed|*en|done|over|underway|complete", t[i + 2].text);
+    if (words <= 3 && word_matches("would|could|might", t[i].text) && i + 1 < t.size() &&
+        word_matches("be|have", t[i + 1].text) && !(t[i].is("would") && participle_next)) {
+      // "might be put in place" is a possibility, as for every could/might.
+      return make_finding(a, t[i].is("would") ? Modality::kHypothetical : Modality::kThreatened, i,
+                          i + 1);
+    }
     if (!is_be(t[i])) continue;
     std::size_t p = i + 1;
     while (p < t.size() && t[p].is_word() && (is_be(t[p]) || is_transparent(t[p].text))) ++p;

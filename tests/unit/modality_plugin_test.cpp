@@ -319,6 +319,7 @@ TEST(ModalityPlugin, ConditionsAndQuestionsAreHypothetical) {
       {"Had Valdoria expelled the envoys, the talks would have collapsed.", "expulsion"},
       {"It is unclear whether Valdoria will recall its ambassador.", "withdrawal"},
       {"Will Valdoria expel the Syldavian envoys?", "expulsion"},
+      {"Tough sanctions on Syldavia would be a mistake, the minister said.", "sanction"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "hypothetical");
 }
@@ -459,6 +460,7 @@ TEST(ModalityPlugin, AssertedSentencesAreLeftAlone) {
       "Valdoria decided to expel two Syldavian envoys after warning for weeks.",
       "Valdoria did not hesitate to condemn the attack.",
       "Nobody was surprised when Valdoria expelled the envoys.",
+      "The bloc imposed new sanctions that would be reviewed in May.",
   };
   for (const char* s : sentences) expect_untouched(toy(), s);
 }
