@@ -135,7 +135,8 @@ bool is_generic_adverb(const Token& w) {
              w.text);
 }
 
-// Rule 4: a passive right after the match that says what became of it
+// Rules 4 and 5: the match as the subject of a supposition, or a passive
+// right after the match that says what became of it
 // ("were denied", "were vetoed"), or a prediction or option of it ("more
 // sanctions are expected", "a pullout is being weighed", "sanctions are
 // likely").
@@ -224,7 +225,7 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
   return std::nullopt;
 }
 
-// Rule 5: words after the match, in its clause, that make it one option
+// Rule 6: words after the match, in its clause, that make it one option
 // among others or a supposition rather than an event:
 //   "a drawdown among other options", "sanctions remain on the table",
 //   "... under consideration", "could be imposed" -> threatened;
@@ -295,7 +296,7 @@ std::optional<Finding> after_match(const Analysis& a, const Piece& first, const 
   return std::nullopt;
 }
 
-// Rule 6: a report of the event called false: "called reports that
+// Rule 7: a report of the event called false: "called reports that
 // Valdoria had expelled two envoys baseless", "claims that ... are untrue".
 // A report noun followed by "that" stands before the match in its clause and
 // a word of falsity after it.
@@ -364,7 +365,7 @@ std::optional<Finding> any_condition(const Analysis& a, const Piece& first, cons
   return std::nullopt;
 }
 
-// Rule 7: an announced or decided event called off in the next clause:
+// Rule 8: an announced or decided event called off in the next clause:
 // "said it would quit the pact, but it rescinded the decision a day
 // later". Only for an announcement or decision, so that a reversal of
 // something done ("expelled the envoys but later reversed the order") does
@@ -602,13 +603,13 @@ Finding detect(const Analysis& a, const CueTable& cues, const std::vector<demarc
     return f;
   }
   // 3. A condition after the clause, before it, or in an "any ..." object;
-  // 4. a passive after the match.
+  // 4 and 5. a supposition or a passive after the match.
   std::optional<Finding> f = condition_after(a, pieces.front(), pieces.back());
   if (!f) f = condition_before(a, pieces.front(), pieces.back());
   if (!f) f = any_condition(a, pieces.front(), pieces.back());
   if (!f) f = passive_after(a, pieces.back());
-  // 5. Options and suppositions after the match; 6. a report called false;
-  // 7. an announcement called off.
+  // 6. Options and suppositions after the match; 7. a report called false;
+  // 8. an announcement called off.
   if (!f) f = after_match(a, pieces.front(), pieces.back());
   if (!f) f = false_report(a, pieces.front(), pieces.back());
   if (!f) f = reversed_later(a, pieces.front(), pieces.back());
