@@ -24,6 +24,8 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
       sequences_using_piece(program->piece_regexes.size()),
       titled_names(program->official_titles) {
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
+    names_officials =
+        names_officials || program->rules[r].source_official || program->rules[r].target_official;
     for (const rules::CompiledSequence& seq : program->rules[r].matches) {
       std::vector<int> in_set;
       for (int piece : seq.pieces) {
@@ -112,7 +114,7 @@ std::vector<SentenceResult> Engine::classify_document(std::string_view document)
   for (const Span& s : segment(document)) {
     const std::string_view sentence = document.substr(s.begin, s.size());
     SentenceResult r = classify(sentence, s.begin, &officials);
-    impl_->titled_names.harvest(sentence, &officials);
+    if (impl_->names_officials) impl_->titled_names.harvest(sentence, &officials);
     r.span = s;
     for (Event& e : r.events) {
       for (Evidence& ev : e.evidence) shift(ev.spans, s.begin);

@@ -32,8 +32,10 @@ struct Engine::Impl {
   // per sequence, how many of its set pieces the set reported, and looks
   // only at sequences whose set pieces are all there.
   std::vector<std::vector<std::uint32_t>> sequences_using_piece;
-  // Finds people introduced with an official's title, for classify_document.
+  // Finds people introduced with an official's title, for classify_document;
+  // looked for only when some rule's `source:` or `target:` has `official`.
   match::TitledNames titled_names;
+  bool names_officials = false;
 };
 
 }  // namespace demarche

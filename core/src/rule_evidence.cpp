@@ -241,8 +241,10 @@ bool find_rule_evidence(const Engine::Impl& impl, const std::vector<RuleInfo>& r
       const rules::CompiledSequence& seq = *impl.sequences[complete[k]].sequence;
       if (const std::vector<Span>* chain = match.find(seq, SentenceMatch::Line::kMatch)) {
         if (const char* role = match.missing_role(compiled, *chain)) {
-          if (!missing) unfilled = to_original(sentence, *chain);
-          missing = missing ? missing : role;
+          if (!missing) {  // the first line that matched is the one reported
+            unfilled = to_original(sentence, *chain);
+            missing = role;
+          }
           continue;
         }
         fired = to_original(sentence, *chain);
