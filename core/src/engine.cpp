@@ -24,8 +24,9 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
       sequences_using_piece(program->piece_regexes.size()),
       titled_names(program->official_titles) {
   for (std::size_t r = 0; r < program->rules.size(); ++r) {
+    const rules::CompiledRule& rule = program->rules[r];
     names_officials =
-        names_officials || program->rules[r].source_official || program->rules[r].target_official;
+        names_officials || rule.source_official || rule.speaker_official || rule.target_official;
     for (const rules::CompiledSequence& seq : program->rules[r].matches) {
       std::vector<int> in_set;
       for (int piece : seq.pieces) {

@@ -147,6 +147,9 @@ class SentenceMatch {
     if (rule.source_piece >= 0 &&
         !filled(match::Role::kSource, rule.source_piece, rule.source_official, chain))
       return "source";
+    if (rule.speaker_piece >= 0 &&
+        !filled(match::Role::kSpeaker, rule.speaker_piece, rule.speaker_official, chain))
+      return "speaker";
     if (rule.target_piece >= 0 &&
         !filled(match::Role::kTarget, rule.target_piece, rule.target_official, chain))
       return "target";

@@ -364,6 +364,18 @@ bool is_transparent(std::string_view w) {
   return false;
 }
 
+// A lower-case -ly word of five letters or more: "strongly", "roundly",
+// "swiftly" ("only", "Italy" and "rally" are not).
+bool is_manner_adverb(const Token& token) {
+  const std::string_view w = token.text;
+  return !token.capitalized && w.size() >= 5 && w.ends_with("ly") && w != "rally" &&
+         w != "supply" && w != "apply" && w != "reply" && w != "family";
+}
+
+bool is_coordinator(std::string_view w) {
+  return w == "and" || w == "or";
+}
+
 bool is_negator(std::string_view w) {
   return w == "not" || w == "never" || w == "no" || w == "cannot" || w == "nor" || w == "neither" ||
          (w.size() > 3 && w.ends_with("n't"));
@@ -431,12 +443,22 @@ std::optional<CueMatch> CueTable::match(const Cue& cue, const Window& w, std::si
   }
 
   // Counts the words in (from, to), or fails when one is not allowed.
+  // Words between the cue and the trigger. In an adjacent cue only
+  // auxiliaries and adverbs may stand there, and a stack of manner adverbs
+  // counts as none ("must be clearly and strongly rebuked"), so that how a
+  // thing is said does not push the verb out of the modal's reach.
   auto gap = [&](std::size_t from, std::size_t to,
                  bool transparent_only) -> std::optional<std::size_t> {
     std::size_t words = 0;
     for (std::size_t i = from + 1; i < to; ++i) {
       if (!t[i].is_word() || !w.in_clause(i)) continue;
-      if (transparent_only ? !is_transparent(t[i].text) : is_barrier(t[i].text)) {
+      if (transparent_only) {
+        if (is_manner_adverb(t[i])) continue;
+        if (is_coordinator(t[i].text) && i > 0 && i + 1 < to && is_manner_adverb(t[i - 1]) &&
+            is_manner_adverb(t[i + 1]))
+          continue;
+        if (!is_transparent(t[i].text)) return std::nullopt;
+      } else if (is_barrier(t[i].text)) {
         return std::nullopt;
       }
       ++words;

@@ -63,6 +63,52 @@ TEST(ActorRoles, SourceNeedsAnActorBeforeTheVerbOrAsAgentOrSpeaker) {
   EXPECT_FALSE(fires(e, "The villagers condemned Valdoria."));
 }
 
+TEST(ActorRoles, TheSubjectOfAPassiveIsNoSource) {
+  const Loaded loaded = load("  source: state igo official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  // "Valdoria ... was condemned": Valdoria is the one condemned.
+  EXPECT_FALSE(fires(e, "Valdoria was condemned for the raid."));
+  EXPECT_FALSE(fires(e, "The Syldavian envoy, who had been condemned twice, left."));
+  // A progressive is no passive, and a passive keeps its agent and speaker.
+  EXPECT_TRUE(fires(e, "Valdoria has been condemning the raid for weeks."));
+  EXPECT_TRUE(fires(e, "The raid was condemned by Valdoria."));
+  EXPECT_TRUE(fires(e, "The raid was condemned, the foreign ministry said."));
+}
+
+TEST(ActorRoles, ClaimingWantsItsSpeakerRightBeforeIt) {
+  const Loaded loaded = load("  source: state igo official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "The raid, Valdoria has alleged, drew condemnation everywhere."));
+  EXPECT_FALSE(fires(e, "The critic condemned the plan and alleged that Valdoria lied."));
+  EXPECT_FALSE(fires(e, "The critic condemned a ministry but still claimed the plan was fine."));
+}
+
+TEST(ActorRoles, SpeakerNeedsTheOneWhoSaysItNotTheOneWhoActs) {
+  const Loaded loaded = load("  speaker: state igo official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "The raid deserves condemnation, the foreign ministry said."));
+  EXPECT_TRUE(fires(e, "Valdoria said the raid deserves condemnation."));
+  EXPECT_TRUE(fires(e, "According to the UN, the raid deserves condemnation."));
+  // The subject of a word of saying that introduces the match.
+  EXPECT_TRUE(fires(
+      e, "Valdoria summoned the envoy on Friday and told him the raid deserves condemnation."));
+  // An actor in the match's own clause, with nobody saying it.
+  EXPECT_FALSE(fires(e, "Valdoria deserves condemnation for the raid."));
+  EXPECT_FALSE(fires(e, "The raid by Syldavia deserves condemnation, the critic wrote."));
+}
+
+TEST(ActorRoles, SpeakerIsReportedAsTheMissingRole) {
+  const Loaded loaded = load("  speaker: state igo official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const SentenceResult r = loaded.engine->classify_sentence("Valdoria deserves condemnation.");
+  EXPECT_TRUE(r.events.empty());
+  ASSERT_EQ(r.cancelled.size(), 1u);
+  EXPECT_EQ(r.cancelled[0].missing_role, "speaker");
+}
+
 TEST(ActorRoles, APassiveAgentInsideTheMatchIsTheSource) {
   const std::string rules =
       "gazetteer \"actors.tsv\"\n"
@@ -130,6 +176,10 @@ TEST(ActorRoles, AnUnknownClassIsAnErrorThatListsTheKnownOnes) {
   EXPECT_NE(report.find("test.rules:8:17: error[E012]"), std::string::npos) << report;
   EXPECT_NE(report.find("unknown actor class 'goverment'"), std::string::npos) << report;
   EXPECT_NE(report.find("igo, official, state"), std::string::npos) << report;
+  const Loaded speaker = load("  speaker: igo goverment\n");
+  ASSERT_FALSE(speaker.ok());
+  EXPECT_NE(report_of(speaker).find("test.rules:8:16: error[E012]"), std::string::npos)
+      << report_of(speaker);
 }
 
 TEST(ActorRoles, ARoleWithoutAVisibleGazetteerIsAnError) {
@@ -259,8 +309,7 @@ TEST(TitledNames, ANameAfterATitleIsHarvestedWholeAndBySurname) {
   names.harvest("The spokesman, Ali Traore, said nothing.", &found);
   names.harvest("The spokesman Tuesday declined to comment.", &found);
   names.harvest("Foreign Minister Jean-Paul Le Brun spoke again.", &found);
-  EXPECT_EQ(found,
-            (std::vector<std::string>{"Jean-Paul Le Brun", "Brun", "Ali Traore", "Traore"}));
+  EXPECT_EQ(found, (std::vector<std::string>{"Jean-Paul Le Brun", "Brun", "Ali Traore", "Traore"}));
 }
 
 TEST(TitledNames, NamesAreFoundAsWholeWordsLongestFirst) {

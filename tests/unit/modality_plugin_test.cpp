@@ -256,6 +256,7 @@ TEST(ModalityPlugin, NegationsOfEveryKindAreNegated) {
   const Case cases[] = {
       {"Valdoria did not expel the Syldavian diplomats.", "expulsion"},
       {"Valdoria has not yet expelled any Syldavian diplomats.", "expulsion"},
+      {"Valdoria has not formally or publicly expelled any Syldavian diplomats.", "expulsion"},
       {"The Syldavian envoys were not expelled, the ministry said.", "expulsion"},
       {"Valdoria has not, so far, expelled any Syldavian diplomats.", "expulsion"},
       {"Valdoria denied that it had expelled the Syldavian attaché.", "expulsion"},
@@ -304,6 +305,9 @@ TEST(ModalityPlugin, CallsAndDemandsMadeOfOthersAreDemanded) {
       {"Valdoria pressed its allies to impose sanctions on Syldavia.", "sanction"},
       {"Lawmakers called on the government to recall its ambassador from Syldavia.", "withdrawal"},
       {"Syldavia must withdraw its troops from the border, the minister said.", "withdrawal"},
+      // A stack of manner adverbs keeps the verb in the modal's reach.
+      {"Syldavia must swiftly and fully withdraw its troops from the border, the minister said.",
+       "withdrawal"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "demanded");
 }

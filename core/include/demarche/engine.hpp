@@ -66,9 +66,11 @@ struct RuleInfo {
   std::string cameo;
   std::string plover;
   std::vector<std::string> references;
-  // Actor classes that must stand where the one who acts (source) or the one
-  // acted on (target) stands, as written ("state igo official"); empty: none.
+  // Actor classes that must stand where the one who acts (source), the one
+  // who says so (speaker) or the one acted on (target) stands, as written
+  // ("state igo official"); empty: none.
   std::string source;
+  std::string speaker;
   std::string target;
   std::string file;
   int line = 0;

@@ -39,7 +39,7 @@ struct Cancellation {
   std::string event_type;
   std::vector<Span> spans;         // what the rule matched
   std::vector<Span> unless_spans;  // what the unless pattern matched; empty for a missing role
-  std::string missing_role;        // "source" or "target" when no actor filled it; else empty
+  std::string missing_role;  // "source", "speaker" or "target" when no actor filled it; else empty
 };
 
 // A key=value fact a plugin stated about an event, such as modality=threatened.

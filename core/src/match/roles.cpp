@@ -10,11 +10,18 @@ namespace {
 // Words that make a mention next to them the sentence's speaker. A closed
 // class, like the function words below, so it lives here rather than in a
 // data file.
-constexpr std::array<std::string_view, 22> kSaying = {
-    "said",      "says",     "say",       "saying",   "told",      "tells",
-    "stated",    "added",    "announced", "declared", "statement", "statements",
-    "according", "insisted", "stressed",  "noted",    "wrote",     "tweeted",
-    "posted",    "remarked", "commented", "spokesman"};
+constexpr std::array<std::string_view, 26> kSaying = {
+    "said",      "says",        "say",          "saying",    "told",       "tells",     "stated",
+    "added",     "announced",   "declared",     "statement", "statements", "according", "insisted",
+    "stressed",  "noted",       "wrote",        "tweeted",   "posted",     "remarked",  "commented",
+    "spokesman", "spokeswoman", "spokesperson", "letter",    "letters"};
+
+// Words of claiming: their speaker stands before them ("Baku charged that
+// ..."); the name after one is what is claimed ("alleges that the
+// government's argument ..."), so these count on the left only.
+constexpr std::array<std::string_view, 12> kClaiming = {
+    "claimed", "claims",   "charged",    "charges",    "alleged",  "alleges",
+    "argued",  "asserted", "maintained", "complained", "contends", "contended"};
 
 // Nouns that make a place's name part of another name ("the Iraq War", "the
 // Vienna Convention", "the Washington Post"): a mention right before one is
@@ -81,6 +88,15 @@ bool is_saying(std::string_view word) {
                      [&](std::string_view s) { return equals_lower(word, s); });
 }
 
+bool is_claiming(std::string_view word) {
+  return std::any_of(kClaiming.begin(), kClaiming.end(),
+                     [&](std::string_view s) { return equals_lower(word, s); });
+}
+
+bool is_saying_or_claiming(std::string_view word) {
+  return is_saying(word) || is_claiming(word);
+}
+
 // A mention glued to a word by a hyphen ("pro-Russian", "Kremlin-backed";
 // "a US-led force" aside) or followed by a noun of kNameHeads names
 // something else.
@@ -123,7 +139,63 @@ bool saying_next_to(std::string_view text, const Span& m) {
       break;
     }
   }
-  return any_word(text, left, m.begin, is_saying) || any_word(text, m.end, right, is_saying);
+  if (any_word(text, left, m.begin, is_saying) || any_word(text, m.end, right, is_saying))
+    return true;
+  // A word of claiming wants its speaker right before it: "Baku charged",
+  // "the ministry has alleged", not "a leader but still claimed".
+  const std::size_t near = std::min(right, words_right(text, m.end, RoleReach::kClaimerNear));
+  return any_word(text, m.end, near, is_claiming);
+}
+
+// The subject of a word of saying that introduces the match: "Afghanistan
+// summoned the ambassador and told him that the violation ...". The word
+// of saying stands between the mention and the match, within
+// kSubjectBefore words of the mention, with no ';' between.
+bool says_before(std::string_view text, const Span& first, const Span& m) {
+  if (m.end > first.begin) return false;
+  const std::size_t reach =
+      std::min(first.begin, words_right(text, m.end, RoleReach::kSubjectBefore));
+  return !has_semicolon(text, m.end, reach) && any_word(text, m.end, reach, is_saying_or_claiming);
+}
+
+// A past participle of an act ("expelled", "thrown", "sent"), not of a
+// state of mind, whose subject is the one who feels ("was disappointed by",
+// "is opposed to"), and not an adjective ("was critical of").
+bool is_action_participle(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kStateOfMind = {
+      "disappointed", "concerned", "worried",    "dismayed",  "outraged",   "appalled",
+      "shocked",      "alarmed",   "angered",    "incensed",  "disturbed",  "saddened",
+      "troubled",     "surprised", "frustrated", "offended",  "determined", "committed",
+      "opposed",      "annoyed",   "irritated",  "displeased"};
+  static constexpr std::array<std::string_view, 9> kIrregular = {
+      "sent", "told", "put", "cut", "kept", "left", "shut", "set", "thrown"};
+  auto any = [&](const auto& list) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](std::string_view k) { return equals_lower(w, k); });
+  };
+  if (any(kStateOfMind)) return false;
+  return (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))) ||
+         any(kIrregular);
+}
+
+// Whether the match is the participle of a passive: a form of "be" or
+// "get" right before it, and its first word not an -ing form ("were
+// expelled", not "have been expelling"). The subject of a passive is the
+// one acted on, so it is no source.
+bool is_passive(std::string_view text, const Span& first) {
+  const std::size_t before = words_left(text, first.begin, 1);
+  if (any_word(text, before, first.begin, [](std::string_view w) {
+        for (std::string_view be :
+             {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"}) {
+          if (equals_lower(w, be)) return true;
+        }
+        return false;
+      })) {
+    std::size_t end = first.begin;
+    while (end < first.end && is_letter(text[end])) ++end;
+    return is_action_participle(text.substr(first.begin, end - first.begin));
+  }
+  return false;
 }
 
 bool fills_source(std::string_view text, const text::WordIndex& words, const Span& first,
@@ -134,7 +206,7 @@ bool fills_source(std::string_view text, const text::WordIndex& words, const Spa
       any_word(text, words_left(text, m.begin, 2), m.begin,
                [](std::string_view w) { return equals_lower(w, "by"); }))
     return true;
-  if (m.begin < first.begin) {
+  if (m.begin < first.begin && !is_passive(text, first)) {
     const std::size_t from = std::min(m.end, first.begin);
     if (words.words_between(from, first.begin) <= RoleReach::kSubjectBefore &&
         !has_semicolon(text, from, first.begin))
@@ -173,8 +245,18 @@ bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
     const Span* m = mentions.at(i);
     if (!m) return false;
     if (names_something_else(text, *m)) continue;
-    const bool filled = role == Role::kSource ? fills_source(text, words, first, last, *m)
-                                              : fills_target(text, words, first, last, *m);
+    bool filled = false;
+    switch (role) {
+      case Role::kSource:
+        filled = fills_source(text, words, first, last, *m);
+        break;
+      case Role::kSpeaker:
+        filled = saying_next_to(text, *m) || says_before(text, first, *m);
+        break;
+      case Role::kTarget:
+        filled = fills_target(text, words, first, last, *m);
+        break;
+    }
     if (filled) return true;
   }
 }

@@ -16,13 +16,14 @@
 
 namespace demarche::match {
 
-enum class Role { kSource, kTarget };
+enum class Role { kSource, kSpeaker, kTarget };
 
 // How far, in words, a mention may stand from the match.
 struct RoleReach {
   static constexpr std::size_t kSubjectBefore = 12;  // source: "X ... condemned"
   static constexpr std::size_t kAgentAfter = 6;      // source: "condemned by X", "criticism from X"
   static constexpr std::size_t kSpeakerNear = 3;     // source: "X said", "said X", "according to X"
+  static constexpr std::size_t kClaimerNear = 2;     // source: "X has alleged", "X charged"
   static constexpr std::size_t kObjectAfter = 12;    // target: "expelled ... X's envoys"
   static constexpr std::size_t kPassiveBefore = 3;   // target: "X's envoys were expelled"
 };
@@ -40,6 +41,11 @@ struct RoleReach {
 // A mention glued to another word by a hyphen ("pro-Russian", but not
 // "US-led") or followed by a noun that makes it part of another name ("the
 // Iraq War", "the Vienna Convention") fills no role.
+// speaker: the one who says it, not the one whose act is described
+//   ("Armenia violated the truce" has none): the sentence's speaker as for
+//   source, or the subject of a word of saying between the mention and the
+//   match, within kSubjectBefore words, with no ';' between ("Valdoria told
+//   the envoy that the raid violated ...").
 // target: a mention inside the match, after it within kObjectAfter words, or
 //   before it within kPassiveBefore words, with no ';' between.
 bool role_filled(Role role, std::string_view text, const text::WordIndex& words,

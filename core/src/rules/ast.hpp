@@ -51,6 +51,8 @@ struct RuleAst {
   // Actor classes (gazetteer kinds) that must stand where the one who acts,
   // or the one acted on, stands: "state igo official".
   std::optional<Value> source;
+  // The same classes, for the one who says it: the sentence's speaker.
+  std::optional<Value> speaker;
   std::optional<Value> target;
   std::vector<PatternAst> patterns;
   std::vector<ExampleAst> examples;

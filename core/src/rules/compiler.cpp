@@ -285,6 +285,12 @@ class Compiler {
           compile_actor_classes(*rule.source, "source", file, &compiled.source_official);
       ok = ok && compiled.source_piece >= 0;
     }
+    if (rule.speaker) {
+      info.speaker = rule.speaker->text;
+      compiled.speaker_piece =
+          compile_actor_classes(*rule.speaker, "speaker", file, &compiled.speaker_official);
+      ok = ok && compiled.speaker_piece >= 0;
+    }
     if (rule.target) {
       info.target = rule.target->text;
       compiled.target_piece =

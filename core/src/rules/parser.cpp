@@ -61,9 +61,10 @@ std::pair<std::string_view, std::string_view> split_word(std::string_view s) {
   return {s.substr(0, end), s.substr(rest)};
 }
 
-constexpr std::array<std::string_view, 16> kRuleKeys = {
-    "type",  "weight", "group",  "description", "cameo",   "plover", "reference", "case",
-    "words", "source", "target", "match",       "pattern", "unless", "example",   "counterexample"};
+constexpr std::array<std::string_view, 17> kRuleKeys = {
+    "type",      "weight",  "group",  "description", "cameo",         "plover",
+    "reference", "case",    "words",  "source",      "speaker",       "target",
+    "match",     "pattern", "unless", "example",     "counterexample"};
 
 class Parser {
  public:
@@ -292,6 +293,7 @@ class Parser {
     if (key == "case") return set_once(rule.case_mode, key, std::move(value), line);
     if (key == "words") return set_once(rule.words_mode, key, std::move(value), line);
     if (key == "source") return set_once(rule.source, key, std::move(value), line);
+    if (key == "speaker") return set_once(rule.speaker, key, std::move(value), line);
     if (key == "target") return set_once(rule.target, key, std::move(value), line);
     if (key == "reference") return rule.references.push_back(std::move(value));
     if (key == "match")

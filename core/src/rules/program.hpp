@@ -30,11 +30,13 @@ struct CompiledRule {
   // The piece that finds the actors of the rule's `source:` (`target:`)
   // classes, or -1 when the rule has none (match/roles.hpp).
   int source_piece = -1;
+  int speaker_piece = -1;  // `speaker:`: the same, for the sentence's speaker
   int target_piece = -1;
   // Whether the classes include `official`, so that a person introduced
   // with an official's title earlier in the document counts too
   // (match/titled_names.hpp).
   bool source_official = false;
+  bool speaker_official = false;
   bool target_official = false;
 };
 
