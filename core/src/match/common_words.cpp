@@ -170,9 +170,12 @@ bool matches_a_common_word(const std::string& pattern, bool case_insensitive) {
   options.set_log_errors(false);
   options.set_case_sensitive(!case_insensitive);
   const RE2 re(pattern, options);
-  if (!re.ok()) return false;
+  return re.ok() && matches_a_common_word(re);
+}
+
+bool matches_a_common_word(const RE2& piece) {
   for (std::string_view word : kCommonWords) {
-    if (RE2::FullMatch(re2::StringPiece(word.data(), word.size()), re)) return true;
+    if (RE2::FullMatch(re2::StringPiece(word.data(), word.size()), piece)) return true;
   }
   return false;
 }

@@ -5,7 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
 #include <optional>
+
+#include "match/hyperscan_scan.hpp"
 
 namespace demarche::match {
 
@@ -41,9 +46,9 @@ std::string piece_regex(const PieceSpec& spec) {
 }
 
 // One RE2::Set over some of the pieces, and which piece each member is.
-class PieceSet::Scan {
+class Re2SetScan {
  public:
-  explicit Scan(std::int64_t max_memory) : set_(options(max_memory), RE2::UNANCHORED) {}
+  explicit Re2SetScan(std::int64_t max_memory) : set_(options(max_memory), RE2::UNANCHORED) {}
 
   // Returns an error message, empty on success.
   std::string add(const std::string& regex, int piece) {
@@ -55,13 +60,14 @@ class PieceSet::Scan {
 
   bool compile() { return piece_of_.empty() || set_.Compile(); }
 
+  // Appends the pieces that occur in `text`.
   bool present(std::string_view text, std::vector<int>* ids, std::string* error) const {
-    ids->clear();
     if (piece_of_.empty()) return true;
+    thread_local std::vector<int> members;
+    members.clear();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (set_.Match(re2::StringPiece(text.data(), text.size()), ids, &info)) {
-      for (int& id : *ids) id = piece_of_[static_cast<std::size_t>(id)];
-      std::sort(ids->begin(), ids->end());
+    if (set_.Match(re2::StringPiece(text.data(), text.size()), &members, &info)) {
+      for (const int member : members) ids->push_back(piece_of_[static_cast<std::size_t>(member)]);
       return true;
     }
     if (info.kind == RE2::Set::kNoError) return true;  // genuinely nothing
@@ -85,27 +91,107 @@ class PieceSet::Scan {
   std::vector<int> piece_of_;  // per member
 };
 
+// Whether DEMARCHE_MATCHER=re2 asks for the RE2::Set scan alone: the
+// matcher before Vectorscan, kept as the reference the equivalence tests
+// compare against (docs/architecture.md).
+bool re2_set_only() {
+  const char* matcher = std::getenv("DEMARCHE_MATCHER");
+  return matcher && std::strcmp(matcher, "re2") == 0;
+}
+
+// The pieces of one scan group: Vectorscan for those it compiles, one
+// RE2::Set for the rest (and for all of them under DEMARCHE_MATCHER=re2).
+class PieceSet::Scan {
+ public:
+  explicit Scan(std::int64_t max_memory) : fallback_(max_memory) {}
+
+  void add(const std::string& regex, int piece) {
+    regexes_.push_back(regex);
+    pieces_.push_back(piece);
+  }
+
+  // Returns an error message, empty on success.
+  std::string compile(bool use_hyperscan, std::int64_t max_memory) {
+    std::vector<int> to_re2 = pieces_;
+    if (use_hyperscan && !pieces_.empty()) {
+      hyperscan_ = std::make_unique<HyperscanScan>(regexes_, pieces_);
+      if (!hyperscan_->error().empty()) return hyperscan_->error();
+      // The budget bounds the database as it bounded the set's automaton.
+      if (static_cast<std::int64_t>(hyperscan_->size_bytes()) > max_memory) {
+        return over_budget(max_memory);
+      }
+      to_re2 = hyperscan_->refused();
+    }
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      if (!std::binary_search(to_re2.begin(), to_re2.end(), pieces_[i])) continue;
+      if (std::string error = fallback_.add(regexes_[i], pieces_[i]); !error.empty()) return error;
+    }
+    regexes_.clear();
+    regexes_.shrink_to_fit();
+    if (!fallback_.compile()) return over_budget(max_memory);
+    return "";
+  }
+
+  bool present(std::string_view text, std::vector<int>* ids, std::string* error) const {
+    ids->clear();
+    if (hyperscan_ && !hyperscan_->present(text, ids, error)) return false;
+    if (!fallback_.present(text, ids, error)) return false;
+    std::sort(ids->begin(), ids->end());
+    return true;
+  }
+
+ private:
+  static std::string over_budget(std::int64_t max_memory) {
+    return "the pattern set does not fit in its memory budget (" +
+           std::to_string(max_memory >> 20) + " MiB); raise it";
+  }
+
+  std::vector<std::string> regexes_;  // until compiled
+  std::vector<int> pieces_;           // ascending
+  std::unique_ptr<HyperscanScan> hyperscan_;
+  Re2SetScan fallback_;
+};
+
+// A piece's own regex, compiled the first time a sentence needs it: most
+// pieces of a rule set are never searched for in a given run, and compiling
+// all of them was most of the start-up time.
+class PieceSet::LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+
+  const RE2& get() const {
+    std::call_once(once_, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      re_ = std::make_unique<const RE2>(pattern_, options);
+    });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const RE2> re_;
+};
+
 PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<PieceScan>& scans,
                    std::int64_t max_memory)
     : every_sentence_(std::make_unique<Scan>(max_memory)),
       on_demand_(std::make_unique<Scan>(max_memory)),
       scans_(scans) {
-  RE2::Options piece_options;
-  piece_options.set_log_errors(false);
   pieces_.reserve(regexes.size());
   for (std::size_t i = 0; i < regexes.size(); ++i) {
-    pieces_.push_back(std::make_unique<RE2>(regexes[i], piece_options));
+    pieces_.push_back(std::make_unique<LazyRegex>(regexes[i]));
     whole_words_.push_back(is_whole_word_regex(regexes[i]));
     Scan* set = scans[i] == PieceScan::kEverySentence ? every_sentence_.get()
                 : scans[i] == PieceScan::kOnDemand    ? on_demand_.get()
                                                       : nullptr;
-    if (!set) continue;
-    std::string error = set->add(regexes[i], static_cast<int>(i));
-    if (build_error_.empty()) build_error_ = std::move(error);
+    if (set) set->add(regexes[i], static_cast<int>(i));
   }
-  if (build_error_.empty() && !(every_sentence_->compile() && on_demand_->compile())) {
-    build_error_ = "the pattern set does not fit in its memory budget (" +
-                   std::to_string(max_memory >> 20) + " MiB); raise it";
+  const bool use_hyperscan = !re2_set_only();
+  for (Scan* set : {every_sentence_.get(), on_demand_.get()}) {
+    std::string error = set->compile(use_hyperscan, max_memory);
+    if (build_error_.empty()) build_error_ = std::move(error);
   }
 }
 
@@ -145,7 +231,7 @@ std::optional<Span> trim_boundaries(std::string_view text, std::size_t begin, st
 
 std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size_t from) const {
   if (from > text.size()) return std::nullopt;
-  const RE2& re = *pieces_[static_cast<std::size_t>(id)];
+  const RE2& re = pieces_[static_cast<std::size_t>(id)]->get();
   const bool whole_words = whole_words_[static_cast<std::size_t>(id)];
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece groups[2];

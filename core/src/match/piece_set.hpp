@@ -92,11 +92,12 @@ class PieceSet {
 
  private:
   class Scan;
+  class LazyRegex;
   std::unique_ptr<Scan> every_sentence_;
   std::unique_ptr<Scan> on_demand_;
   std::vector<PieceScan> scans_;   // per piece
   std::vector<bool> whole_words_;  // per piece
-  std::vector<std::unique_ptr<re2::RE2>> pieces_;
+  std::vector<std::unique_ptr<LazyRegex>> pieces_;
   std::string build_error_;
 };
 

@@ -424,6 +424,14 @@ class Compiler {
                                    match::PieceSpec spec, std::size_t file, bool* has_literal) {
     std::optional<std::string> expanded = definitions_.expand(raw, file, where, sink_);
     if (!expanded) return std::nullopt;
+    spec.pattern = *expanded;
+    std::string regex = match::piece_regex(spec);
+    // A piece many rules share (a definition's expansion) is compiled once:
+    // compiling is most of the cost of loading a rule set.
+    if (const auto known = piece_ids_.find(regex); known != piece_ids_.end()) {
+      lint(raw, *expanded, where, has_literal);
+      return known->second;
+    }
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!spec.case_insensitive);
@@ -442,18 +450,19 @@ class Compiler {
           "pattern can match the empty string, so it would fire on every sentence: '" + raw + "'");
       return std::nullopt;
     }
-    if (lint_) {
-      lint_piece(raw, *expanded, where);
-      *has_literal = *has_literal || has_required_literal(*expanded);
-    }
-    spec.pattern = *expanded;
-    std::string regex = match::piece_regex(spec);
-    auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
-    if (fresh) {
-      program_.piece_regexes.push_back(std::move(regex));
-      piece_common_.push_back(match::matches_a_common_word(*expanded, spec.case_insensitive));
-    }
-    return it->second;
+    lint(raw, *expanded, where, has_literal);
+    const int id = static_cast<int>(program_.piece_regexes.size());
+    piece_ids_.emplace(regex, id);
+    program_.piece_regexes.push_back(std::move(regex));
+    piece_common_.push_back(match::matches_a_common_word(bare));
+    return id;
+  }
+
+  void lint(const std::string& raw, const std::string& expanded, const SourcePos& where,
+            bool* has_literal) {
+    if (!lint_) return;
+    lint_piece(raw, expanded, where);
+    *has_literal = *has_literal || has_required_literal(expanded);
   }
 
   void lint_piece(const std::string& raw, const std::string& expanded, const SourcePos& where) {

@@ -1,0 +1,181 @@
+#include "match/hyperscan_cache.hpp"
+
+#include <fcntl.h>
+#include <hs/hs.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace demarche::match {
+
+namespace {
+
+constexpr std::string_view kMagic = "demarche-hsdb 1\n";
+// Far above any rule set's database (the shipped rules': a few MiB); a
+// bigger file is not ours.
+constexpr std::uintmax_t kMaxFileBytes = 512u << 20;
+// How many databases the folder keeps: one per rule set in use, and a few
+// older ones for switching back.
+constexpr std::size_t kKeptFiles = 8;
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 1469598103934665603ull) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string hex(std::uint64_t value) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
+  return out;
+}
+
+std::string file_for(const std::string& dir, const std::string& key) {
+  return dir + "/pieces-" + key + ".hsdb";
+}
+
+// Keeps the kKeptFiles newest databases of the folder.
+void prune(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("pieces-", 0) != 0 || !name.ends_with(".hsdb")) continue;
+    if (!entry.is_regular_file(ec)) continue;
+    files.emplace_back(entry.last_write_time(ec), entry.path());
+  }
+  if (files.size() <= kKeptFiles) return;
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = kKeptFiles; i < files.size(); ++i)
+    std::filesystem::remove(files[i].second, ec);
+}
+
+// "0 1 3 7": ascending indexes below `count`.
+bool parse_members(std::string_view line, std::size_t count, std::vector<unsigned>* out) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t value = 0;
+    const std::size_t start = i;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9' && value <= count) {
+      value = value * 10 + static_cast<std::size_t>(line[i] - '0');
+      ++i;
+    }
+    if (i == start || value >= count || (!out->empty() && value <= out->back())) return false;
+    out->push_back(static_cast<unsigned>(value));
+    if (i < line.size() && line[i++] != ' ') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string database_cache_dir() {
+  if (const char* dir = std::getenv("DEMARCHE_CACHE_DIR")) {
+    const std::string value = dir;
+    return value == "off" ? "" : value;
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/demarche";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/demarche";
+  }
+  return "";
+}
+
+std::string database_key(const std::vector<std::string>& regexes, unsigned flags) {
+  std::uint64_t hash = fnv1a64(hs_version());
+  hash = fnv1a64(std::to_string(flags) + "\n", hash);
+  for (const std::string& regex : regexes) {
+    hash = fnv1a64(regex, hash);
+    hash = fnv1a64(std::string_view("\0", 1), hash);
+  }
+  return hex(hash);
+}
+
+CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
+  const std::string dir = database_cache_dir();
+  if (dir.empty()) return {};
+  const std::string path = file_for(dir, key);
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(path, ec);
+  if (ec || !std::filesystem::is_regular_file(status)) return {};
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size > kMaxFileBytes) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The magic and the key on a line, the checksum of the rest on a line,
+  // the member list on a line, then the serialised database.
+  const std::string head = std::string(kMagic) + key + "\n";
+  if (bytes.size() < head.size() + 17 || bytes.compare(0, head.size(), head) != 0) return {};
+  const std::string_view rest = std::string_view(bytes).substr(head.size() + 17);
+  if (bytes.compare(head.size(), 17, hex(fnv1a64(rest)) + "\n") != 0) return {};
+  const std::size_t eol = rest.find('\n');
+  if (eol == std::string_view::npos) return {};
+  CachedDatabase out;
+  if (!parse_members(rest.substr(0, eol), count, &out.members)) return {};
+  const std::string_view payload = rest.substr(eol + 1);
+  if (payload.empty() != out.members.empty()) return {};
+  if (!payload.empty() &&
+      hs_deserialize_database(payload.data(), payload.size(), &out.db) != HS_SUCCESS) {
+    return {};
+  }
+  out.found = true;
+  return out;
+}
+
+void store_cached_database(const std::string& key, const hs_database* db,
+                           const std::vector<unsigned>& members) {
+  const std::string dir = database_cache_dir();
+  if (dir.empty()) return;
+  std::string payload;
+  if (db) {
+    char* serialized = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(db, &serialized, &length) != HS_SUCCESS) return;
+    payload.assign(serialized, length);
+    std::free(serialized);  // NOLINT: allocated by Vectorscan with malloc
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return;
+  const std::string final_path = file_for(dir, key);
+  const std::string temp_path = final_path + ".tmp-" + std::to_string(::getpid());
+  // O_EXCL and O_NOFOLLOW: never write through a name someone else made.
+  const int fd =
+      ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return;
+  std::string rest;
+  for (const unsigned m : members) {
+    if (!rest.empty()) rest += ' ';
+    rest += std::to_string(m);
+  }
+  rest += "\n" + payload;
+  const std::string file = std::string(kMagic) + key + "\n" + hex(fnv1a64(rest)) + "\n" + rest;
+  std::size_t written = 0;
+  while (written < file.size()) {
+    const ssize_t n = ::write(fd, file.data() + written, file.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool wrote = written == file.size();
+  const bool complete = ::close(fd) == 0 && wrote;
+  if (!complete || std::rename(temp_path.c_str(), final_path.c_str()) != 0) {
+    ::unlink(temp_path.c_str());
+    return;
+  }
+  prune(dir);
+}
+
+}  // namespace demarche::match

@@ -1,0 +1,49 @@
+// A file cache of compiled Vectorscan databases, so that a fresh process
+// with rules it has loaded before starts in milliseconds: compiling the
+// shipped rules' pieces takes far longer than reading the result back.
+//
+// The cache is an optimisation and never an input: a missing, unreadable,
+// truncated or tampered file is ignored and the database compiled again.
+// Each file carries the key it was made for and a checksum of its bytes;
+// Vectorscan checks its own header and platform on top. Files are written
+// to a fresh name and renamed into place, so a reader never sees half a
+// file and no other file is overwritten.
+//
+// Where: $DEMARCHE_CACHE_DIR; else $XDG_CACHE_HOME/demarche; else
+// $HOME/.cache/demarche. DEMARCHE_CACHE_DIR=off (or empty) turns it off.
+#pragma once
+
+#include <string>
+#include <vector>
+
+struct hs_database;
+
+namespace demarche::match {
+
+// The key of the database compiled from these regexes, with these flags,
+// by this Vectorscan.
+std::string database_key(const std::vector<std::string>& regexes, unsigned flags);
+
+// A database, and which of the regexes it was asked for it holds (their
+// indexes, ascending; the others Vectorscan refused). The member ids in the
+// database are positions in `members`.
+struct CachedDatabase {
+  bool found = false;
+  hs_database* db = nullptr;  // owned by the receiver; null when it holds no member
+  std::vector<unsigned> members;
+};
+
+// The cached database for `key`, or one with a null db (the caller
+// compiles). `count` is how many regexes the key was made from: a member
+// list that does not fit them is refused.
+CachedDatabase load_cached_database(const std::string& key, std::size_t count);
+
+// Writes `db` as the database for `key` (null when Vectorscan refused every
+// member: that too is worth remembering); failures are silent.
+void store_cached_database(const std::string& key, const hs_database* db,
+                           const std::vector<unsigned>& members);
+
+// The cache folder in use, or empty when caching is off.
+std::string database_cache_dir();
+
+}  // namespace demarche::match

@@ -1,0 +1,183 @@
+#include "match/hyperscan_scan.hpp"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <cstdlib>
+
+#include "match/hyperscan_cache.hpp"
+#include "text/utf8.hpp"
+
+namespace demarche::match {
+
+namespace {
+
+// UTF-8, as RE2 reads the pieces (they hold non-ASCII letters, `\pL`, and
+// `(?i)` that folds "É" to "é" in this mode too); one report per member,
+// since the caller only asks whether a piece occurs. Not HS_FLAG_UCP: it
+// made \w and \d Unicode-wide, which RE2's are not, and the scan of the
+// Brown Corpus 40% slower.
+constexpr unsigned kFlags = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
+
+std::atomic<std::uint64_t> next_serial{1};
+
+// A database that compiles faster than this is not worth a file: the small
+// rule sets of tests and experiments would only fill the cache.
+constexpr std::chrono::milliseconds kWorthCaching{20};
+
+// One scratch space per thread, grown to fit every database the thread has
+// scanned with: a scan needs a scratch of its own, and allocating one per
+// sentence would cost more than the scan.
+class ThreadScratch {
+ public:
+  ~ThreadScratch() {
+    if (scratch_) hs_free_scratch(scratch_);
+  }
+
+  hs_scratch_t* fit(const hs_database_t* db, std::uint64_t serial) {
+    if (std::find(fitted_.begin(), fitted_.end(), serial) != fitted_.end()) return scratch_;
+    // A long-lived thread that sees many engines (a test run) forgets the
+    // old ones: fitting again is cheap when the scratch is big enough.
+    if (fitted_.size() >= 32) fitted_.clear();
+    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
+    fitted_.push_back(serial);
+    return scratch_;
+  }
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+  std::vector<std::uint64_t> fitted_;
+};
+
+struct ScanContext {
+  const std::vector<int>* piece_of;
+  std::vector<int>* ids;
+};
+
+int on_match(unsigned int member, unsigned long long /*from*/, unsigned long long /*to*/,
+             unsigned int /*flags*/, void* context) {
+  auto* c = static_cast<ScanContext*>(context);
+  c->ids->push_back((*c->piece_of)[member]);
+  return 0;  // go on: other members may match later in the text
+}
+
+}  // namespace
+
+struct HyperscanScan::Database {
+  hs_database_t* db = nullptr;
+  ~Database() {
+    if (db) hs_free_database(db);
+  }
+};
+
+HyperscanScan::HyperscanScan(const std::vector<std::string>& regexes,
+                             const std::vector<int>& pieces)
+    : db_(std::make_unique<Database>()), serial_(next_serial.fetch_add(1)) {
+  if (regexes.empty()) return;
+  const std::string key = database_key(regexes, kFlags);
+  CachedDatabase cached = load_cached_database(key, regexes.size());
+  if (cached.found) {
+    db_->db = cached.db;
+    keep_members(cached.members, pieces);
+    return;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  // Members Vectorscan's parser refuses (syntax it lacks) go to RE2 at once.
+  std::vector<unsigned> members;
+  for (std::size_t i = 0; i < regexes.size(); ++i) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_expression_info(regexes[i].c_str(), kFlags, &info, &error) != HS_SUCCESS) {
+      hs_free_compile_error(error);
+      continue;
+    }
+    std::free(info);  // NOLINT: allocated by Vectorscan with malloc
+    members.push_back(static_cast<unsigned>(i));
+  }
+  // A member can still fail in the full compile (too large a pattern): it
+  // is moved to RE2 and the rest compiled again.
+  while (!members.empty()) {
+    std::vector<const char*> expressions;
+    std::vector<unsigned> ids;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      expressions.push_back(regexes[members[m]].c_str());
+      ids.push_back(static_cast<unsigned>(m));
+    }
+    const std::vector<unsigned> flags(expressions.size(), kFlags);
+    hs_compile_error_t* error = nullptr;
+    const hs_error_t status = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                               static_cast<unsigned>(expressions.size()),
+                                               HS_MODE_BLOCK, nullptr, &db_->db, &error);
+    if (status == HS_SUCCESS) break;
+    const int bad = error ? error->expression : -1;
+    const std::string message = error && error->message ? error->message : "unknown error";
+    hs_free_compile_error(error);
+    if (bad < 0 || static_cast<std::size_t>(bad) >= members.size()) {
+      error_ = "Vectorscan could not compile the pieces: " + message;
+      return;
+    }
+    members.erase(members.begin() + bad);
+  }
+  keep_members(members, pieces);
+  if (std::chrono::steady_clock::now() - started >= kWorthCaching) {
+    store_cached_database(key, db_->db, members);
+  }
+}
+
+void HyperscanScan::keep_members(const std::vector<unsigned>& members,
+                                 const std::vector<int>& pieces) {
+  piece_of_.clear();
+  refused_.clear();
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (m < members.size() && members[m] == i) {
+      piece_of_.push_back(pieces[i]);
+      ++m;
+    } else {
+      refused_.push_back(pieces[i]);
+    }
+  }
+  std::sort(refused_.begin(), refused_.end());
+}
+
+HyperscanScan::~HyperscanScan() = default;
+
+bool HyperscanScan::present(std::string_view text, std::vector<int>* ids,
+                            std::string* error) const {
+  if (!db_->db) return true;
+  thread_local ThreadScratch scratch;
+  hs_scratch_t* space = scratch.fit(db_->db, serial_);
+  if (!space) {
+    *error = "cannot allocate Vectorscan scratch space";
+    return false;
+  }
+  // The database reads UTF-8, and its behaviour on anything else is
+  // undefined; the engine's matched text is always valid (normalize.hpp).
+  if (!text::is_valid_utf8(text)) {
+    *error = "internal error: the matched text is not valid UTF-8";
+    return false;
+  }
+  if (text.size() > UINT_MAX) {
+    *error = "the sentence is longer than Vectorscan can scan (4 GiB)";
+    return false;
+  }
+  ScanContext context{&piece_of_, ids};
+  const hs_error_t status = hs_scan(db_->db, text.data(), static_cast<unsigned>(text.size()), 0,
+                                    space, on_match, &context);
+  if (status != HS_SUCCESS) {
+    *error = "Vectorscan scan failed (error " + std::to_string(status) + ")";
+    return false;
+  }
+  return true;
+}
+
+std::size_t HyperscanScan::size_bytes() const {
+  std::size_t size = 0;
+  if (db_->db) hs_database_size(db_->db, &size);
+  return size;
+}
+
+}  // namespace demarche::match

@@ -1,0 +1,170 @@
+// The Vectorscan piece scan (match/hyperscan_scan.hpp) and its file cache
+// (match/hyperscan_cache.hpp): pieces it cannot compile are left to RE2,
+// and a cache file that is not exactly what was written is ignored.
+#include "match/hyperscan_scan.hpp"
+
+#include <gtest/gtest.h>
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "demarche/engine.hpp"
+#include "match/hyperscan_cache.hpp"
+#include "match/piece_set.hpp"
+
+namespace demarche::match {
+namespace {
+
+std::string whole_word(const std::string& pattern) {
+  PieceSpec spec;
+  spec.pattern = pattern;
+  return piece_regex(spec);
+}
+
+std::vector<int> present(const HyperscanScan& scan, std::string_view text) {
+  std::vector<int> ids;
+  std::string error;
+  EXPECT_TRUE(scan.present(text, &ids, &error)) << error;
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// Points DEMARCHE_CACHE_DIR at a fresh folder for one test.
+class CacheFolder {
+ public:
+  CacheFolder()
+      : path_(std::filesystem::temp_directory_path() /
+              ("demarche-hs-cache-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    std::filesystem::remove_all(path_);
+    if (const char* old = std::getenv("DEMARCHE_CACHE_DIR")) old_ = old;
+    ::setenv("DEMARCHE_CACHE_DIR", path_.c_str(), 1);
+  }
+  ~CacheFolder() {
+    std::filesystem::remove_all(path_);
+    ::setenv("DEMARCHE_CACHE_DIR", old_.c_str(), 1);
+  }
+  CacheFolder(const CacheFolder&) = delete;
+  CacheFolder& operator=(const CacheFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  std::string old_;
+};
+
+hs_database_t* compile(const char* regex) {
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile(regex, HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH, HS_MODE_BLOCK, nullptr, &db, &error) !=
+      HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return nullptr;
+  }
+  return db;
+}
+
+TEST(HyperscanScan, ReportsThePiecesThatOccurEachOnce) {
+  const HyperscanScan scan(
+      {whole_word("expel(?:s|led)?"), whole_word("sanctions"), whole_word("(?i)ÉLYSÉE")},
+      {3, 7, 9});
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_TRUE(scan.refused().empty());
+  EXPECT_EQ(present(scan, "They expelled him, and expel her."), (std::vector<int>{3}));
+  EXPECT_EQ(present(scan, "sanctions; the élysée"), (std::vector<int>{7, 9}));
+  EXPECT_EQ(present(scan, "expelling sanctionsx"), (std::vector<int>{}));
+}
+
+TEST(HyperscanScan, LeavesWhatItCannotCompileToRe2) {
+  // (?U) is RE2's "ungreedy" flag, which Vectorscan does not read.
+  const HyperscanScan scan({whole_word("(?U)expel+"), whole_word("sanctions")}, {0, 1});
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_EQ(scan.refused(), (std::vector<int>{0}));
+  EXPECT_EQ(present(scan, "expel sanctions"), (std::vector<int>{1}));
+}
+
+TEST(HyperscanScan, ARuleVectorscanCannotReadStillFires) {
+  const Loaded loaded = compile_rules(
+      {{"t.rules",
+        "event expulsion\n  prior: 0.03\nrule expulsion.t\n  type: expulsion\n  weight: 0.9\n"
+        "  match: (?U)expel+ed ~3 diplomats\n"}});
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded.engine->classify_sentence("Valdoria expelled two diplomats.").events.size(), 1u);
+  EXPECT_TRUE(loaded.engine->classify_sentence("Valdoria welcomed two diplomats.").events.empty());
+}
+
+TEST(HyperscanCache, ReadsBackWhatItWrote) {
+  const CacheFolder folder;
+  hs_database_t* db = compile("expel");
+  ASSERT_NE(db, nullptr);
+  const std::string key = database_key({"expel", "(?U)x"}, 1);
+  store_cached_database(key, db, {0});
+  hs_free_database(db);
+  const CachedDatabase cached = load_cached_database(key, 2);
+  ASSERT_NE(cached.db, nullptr);
+  EXPECT_EQ(cached.members, (std::vector<unsigned>{0}));
+  hs_free_database(cached.db);
+  // Another key, or a member list that does not fit, finds nothing.
+  EXPECT_FALSE(load_cached_database(database_key({"expel"}, 1), 1).found);
+  // Nothing Vectorscan could compile is remembered too, so it is not tried again.
+  const std::string refused = database_key({"(?U)x"}, 1);
+  store_cached_database(refused, nullptr, {});
+  const CachedDatabase none = load_cached_database(refused, 1);
+  EXPECT_TRUE(none.found);
+  EXPECT_EQ(none.db, nullptr);
+  EXPECT_TRUE(none.members.empty());
+}
+
+TEST(HyperscanCache, IgnoresAFileThatIsNotWhatWasWritten) {
+  const CacheFolder folder;
+  hs_database_t* db = compile("expel");
+  ASSERT_NE(db, nullptr);
+  const std::string key = database_key({"expel"}, 1);
+  store_cached_database(key, db, {0});
+  hs_free_database(db);
+  const std::filesystem::path file = folder.path() / ("pieces-" + key + ".hsdb");
+  ASSERT_TRUE(std::filesystem::exists(file));
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto write = [&](const std::string& content) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << content;
+  };
+  // One byte flipped in the database, the file cut short, a member out of range.
+  std::string flipped = bytes;
+  flipped[flipped.size() - 10] ^= 0x5a;
+  write(flipped);
+  EXPECT_FALSE(load_cached_database(key, 1).found);
+  write(bytes.substr(0, bytes.size() / 2));
+  EXPECT_FALSE(load_cached_database(key, 1).found);
+  write("");
+  EXPECT_FALSE(load_cached_database(key, 1).found);
+  write(bytes);
+  EXPECT_FALSE(load_cached_database(key, 0).found);  // member 0 of none
+  // A symbolic link is not followed, even to a good file.
+  const std::filesystem::path good = folder.path() / "good";
+  std::filesystem::rename(file, good);
+  std::filesystem::create_symlink(good, file);
+  EXPECT_FALSE(load_cached_database(key, 1).found);
+}
+
+TEST(HyperscanCache, OffMeansNoFolder) {
+  const CacheFolder folder;
+  ::setenv("DEMARCHE_CACHE_DIR", "off", 1);
+  EXPECT_EQ(database_cache_dir(), "");
+  hs_database_t* db = compile("expel");
+  store_cached_database("k", db, {0});
+  hs_free_database(db);
+  EXPECT_FALSE(std::filesystem::exists(folder.path()));
+}
+
+}  // namespace
+}  // namespace demarche::match
