@@ -1,6 +1,7 @@
 // json_spans.hpp: how every JSON output names the words a rule matched: the
 // byte offsets ([[begin,end],...]) and the text under them, in two lists.
-// Shared by `classify --format jsonl` and `eval --format json`.
+// Used by `eval --format json`; `classify --format jsonl` writes the same
+// two lists by hand (jsonl_writer.cpp).
 #pragma once
 
 #include <string_view>

@@ -1,35 +1,63 @@
-// --format jsonl: one JSON object per line. Each object is built as a
-// nlohmann::ordered_json value (so fields come out in the documented order)
-// and serialised with to_json_text(), which replaces ill-formed UTF-8 in the
-// input's text by U+FFFD instead of throwing. The lines of one input record
-// are gathered in one reused buffer and handed to the stream in one write.
-#include "json_spans.hpp"
+// --format jsonl: one JSON object per line, fields in the documented order.
+// The text is appended straight to one reused buffer with json_out.hpp (no
+// Json value is built per record: that cost more than classifying), which
+// writes the bytes nlohmann's dump would and replaces ill-formed UTF-8 in the
+// input's text by U+FFFD. The lines of one input record are handed to the
+// stream in one write.
+#include <algorithm>
+
+#include "json_out.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
 namespace {
 
-// An empty object with room for `fields` fields, so adding them does not
-// reallocate (most of the cost of building a small object is allocation).
-Json object_with_room(std::size_t fields) {
-  Json object = Json::object();
-  object.get_ref<Json::object_t&>().reserve(fields);
-  return object;
-}
-
 // The value a plugin gave `key` on `event` (the last, when several did, as
-// for the attributes), or empty: an event's source or target.
-std::string_view attribute_value(const Event& event, std::string_view key) {
+// for the attributes), or null: an event's source or target.
+const std::string* attribute_value(const Event& event, std::string_view key) {
   for (auto it = event.attributes.rbegin(); it != event.attributes.rend(); ++it) {
-    if (it->key == key) return it->value;
+    if (it->key == key) return &it->value;
   }
-  return {};
+  return nullptr;
 }
 
-// A string, or null when it is empty.
-Json optional_json(std::string_view value) {
-  return value.empty() ? Json(nullptr) : Json(std::string(value));
+// A score as every JSON output shows it (round_score).
+void append_score(std::string& out, double value) {
+  append_json_double(out, round_score(value));
+}
+
+// `,"spans":[[begin,end],...],"matched":["...",...]`: the byte offsets of
+// `spans` and the text under them, as json_spans.hpp gives them to `eval`;
+// `prefix` goes before both names ("unless_").
+void append_spans_and_matched(std::string& out, std::string_view text,
+                              const std::vector<Span>& spans, std::string_view prefix = {}) {
+  out += ",\"";
+  out += prefix;
+  out += "spans\":[";
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    out += i == 0 ? "[" : ",[";
+    append_json_size(out, spans[i].begin);
+    out += ',';
+    append_json_size(out, spans[i].end);
+    out += ']';
+  }
+  out += "],\"";
+  out += prefix;
+  out += "matched\":[";
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (i != 0) out += ',';
+    append_json_string(out, span_text(text, spans[i]));
+  }
+  out += ']';
+}
+
+// The pass-through field named `key` of a jsonl record, or null (always for
+// the other shapes, which pass nothing through).
+const Json* passed_field(const Record& record, std::string_view key) {
+  if (record.shape != Shape::kDocument || !record.passthrough.is_object()) return nullptr;
+  const auto it = record.passthrough.find(key);
+  return it == record.passthrough.end() ? nullptr : &*it;
 }
 
 class JsonlWriter final : public Writer {
@@ -39,124 +67,212 @@ class JsonlWriter final : public Writer {
   void write(const Record& record) override {
     buffer_.clear();
     if (record.shape == Shape::kDocument) {
-      append_line(document(record));
+      append_document(record);
     } else if (!record.input_error.empty()) {
-      Json object = head(record);
-      object["error"] = record.input_error;
-      append_line(object);
+      append_head(record);
+      buffer_ += ",\"error\":";
+      append_json_string(buffer_, record.input_error);
+      buffer_ += "}\n";
     } else {
       for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-        Json object = head(record);
-        add_sentence_fields(object, record.text, i, record.sentences[i]);
-        append_line(object);
+        append_head(record);
+        buffer_ += ',';
+        append_sentence_fields(record.text, i, record.sentences[i]);
+        buffer_ += "}\n";
       }
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
  private:
-  void append_line(const Json& object) {
-    buffer_ += to_json_text(object);
-    buffer_ += '\n';
-  }
-
   // `{"id":...` and, for lines read from several inputs, the input's name.
-  static Json head(const Record& record) {
-    // Room for the fields added after these: a sentence's (at most 8) or a
-    // document's pass-through fields, sentences and error.
-    const std::size_t passed = record.passthrough.is_object() ? record.passthrough.size() : 0;
-    Json object = object_with_room(2 + (record.shape == Shape::kDocument ? passed + 2 : 8));
-    object["id"] = record.id;
-    if (record.name_source) object["file"] = record.source;
-    return object;
+  // In a jsonl record a pass-through field called id or file stands in their
+  // place, as it did when the output was a Json object (the jsonl reader
+  // drops id, but a Record may hold anything).
+  void append_head(const Record& record) {
+    buffer_ += "{\"id\":";
+    const Json* id = passed_field(record, "id");
+    append_json_value(buffer_, id != nullptr ? *id : record.id);
+    if (!record.name_source) return;
+    buffer_ += ",\"file\":";
+    if (const Json* file = passed_field(record, "file"); file != nullptr) {
+      append_json_value(buffer_, *file);
+    } else {
+      append_json_string(buffer_, record.source);
+    }
   }
 
-  Json document(const Record& record) const {
-    Json object = head(record);
+  // A jsonl record: the head, the pass-through fields in input order, the
+  // sentences and the input error. A pass-through field named sentences or
+  // error takes its place among them (the reader drops both, see above).
+  void append_document(const Record& record) {
+    append_head(record);
+    bool sentences_written = false;
+    bool error_written = false;
     if (record.passthrough.is_object()) {
-      for (const auto& [key, value] : record.passthrough.items()) object[key] = value;
+      for (const auto& [key, value] : record.passthrough.items()) {
+        if (key == "id" || (record.name_source && key == "file")) continue;  // in the head
+        buffer_ += ',';
+        append_json_string(buffer_, key);
+        buffer_ += ':';
+        if (key == "sentences") {
+          append_sentences(record);
+          sentences_written = true;
+        } else if (key == "error" && !record.input_error.empty()) {
+          append_json_string(buffer_, record.input_error);
+          error_written = true;
+        } else {
+          append_json_value(buffer_, value);
+        }
+      }
     }
-    Json sentences = Json::array();
-    sentences.get_ref<Json::array_t&>().reserve(record.sentences.size());
+    if (!sentences_written) {
+      buffer_ += ",\"sentences\":";
+      append_sentences(record);
+    }
+    if (!error_written && !record.input_error.empty()) {
+      buffer_ += ",\"error\":";
+      append_json_string(buffer_, record.input_error);
+    }
+    buffer_ += "}\n";
+  }
+
+  void append_sentences(const Record& record) {
+    buffer_ += '[';
     for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      Json sentence = object_with_room(8);
-      add_sentence_fields(sentence, record.text, i, record.sentences[i]);
-      sentences.push_back(std::move(sentence));
+      buffer_ += i == 0 ? "{" : ",{";
+      append_sentence_fields(record.text, i, record.sentences[i]);
+      buffer_ += '}';
     }
-    object["sentences"] = std::move(sentences);
-    if (!record.input_error.empty()) object["error"] = record.input_error;
-    return object;
+    buffer_ += ']';
   }
 
-  void add_sentence_fields(Json& object, std::string_view text, std::size_t index,
-                           const SentenceResult& sentence) const {
-    object["sentence"] = index;
-    object["start"] = sentence.span.begin;
-    object["end"] = sentence.span.end;
-    object["text"] = sentence.text;
-    Json events = Json::array();
+  // `"sentence":...` up to the sentence's error: the inside of an object.
+  void append_sentence_fields(std::string_view text, std::size_t index,
+                              const SentenceResult& sentence) {
+    buffer_ += "\"sentence\":";
+    append_json_size(buffer_, index);
+    buffer_ += ",\"start\":";
+    append_json_size(buffer_, sentence.span.begin);
+    buffer_ += ",\"end\":";
+    append_json_size(buffer_, sentence.span.end);
+    buffer_ += ",\"text\":";
+    append_json_string(buffer_, sentence.text);
+    buffer_ += ",\"events\":[";
+    bool first = true;
     for (const Event& event : sentence.events) {
-      if (is_reported(event, options_)) events.push_back(event_json(text, event));
+      if (!is_reported(event, options_)) continue;
+      if (!first) buffer_ += ',';
+      first = false;
+      append_event(text, event);
     }
-    object["events"] = std::move(events);
-    if (options_.explain) object["cancelled"] = cancelled_json(text, sentence.cancelled);
-    if (!sentence.ok()) object["error"] = sentence.error;
+    buffer_ += ']';
+    if (options_.explain) {
+      buffer_ += ",\"cancelled\":";
+      append_cancelled(text, sentence.cancelled);
+    }
+    if (!sentence.ok()) {
+      buffer_ += ",\"error\":";
+      append_json_string(buffer_, sentence.error);
+    }
   }
 
-  Json event_json(std::string_view text, const Event& event) const {
-    Json object = object_with_room(8);
-    object["type"] = event.type;
-    object["confidence"] = round_score(event.confidence);
+  void append_event(std::string_view text, const Event& event) {
+    buffer_ += "{\"type\":";
+    append_json_string(buffer_, event.type);
+    buffer_ += ",\"confidence\":";
+    append_score(buffer_, event.confidence);
     if (options_.explain) {
-      object["prior"] = round_score(event.prior);
-      object["log_odds"] = round_score(event.log_odds);
+      buffer_ += ",\"prior\":";
+      append_score(buffer_, event.prior);
+      buffer_ += ",\"log_odds\":";
+      append_score(buffer_, event.log_odds);
     }
-    Json evidence_list = Json::array();
+    buffer_ += ",\"evidence\":[";
+    bool first = true;
     for (const Evidence& evidence : event.evidence) {
-      if (is_shown(evidence, options_)) evidence_list.push_back(evidence_json(text, evidence));
+      if (!is_shown(evidence, options_)) continue;
+      if (!first) buffer_ += ',';
+      first = false;
+      append_evidence(text, evidence);
     }
-    object["evidence"] = std::move(evidence_list);
-    // Plugins' key=value facts; of two plugins giving one key, the later wins.
-    Json attributes = Json::object();
-    for (const Attribute& attribute : event.attributes) attributes[attribute.key] = attribute.value;
-    object["attributes"] = std::move(attributes);
+    buffer_ += "],\"attributes\":";
+    append_attributes(event);
     // Who did it and to whom (the actors plugin's source= and target=),
     // lifted out of the attributes so that every event has both fields:
     // null when no plugin said.
-    object["source"] = optional_json(attribute_value(event, "source"));
-    object["target"] = optional_json(attribute_value(event, "target"));
-    return object;
+    for (const std::string_view role : {"source", "target"}) {
+      buffer_ += ",\"";
+      buffer_ += role;
+      buffer_ += "\":";
+      const std::string* value = attribute_value(event, role);
+      if (value == nullptr || value->empty()) {
+        buffer_ += "null";
+      } else {
+        append_json_string(buffer_, *value);
+      }
+    }
+    buffer_ += '}';
   }
 
-  Json evidence_json(std::string_view text, const Evidence& evidence) const {
-    Json object = object_with_room(8);
-    object["rule"] = evidence.rule_id;
-    object["spans"] = spans_json(evidence.spans);
-    object["matched"] = matched_json(text, evidence.spans);
-    if (!evidence.plugin_note.empty()) object["plugin_note"] = evidence.plugin_note;
+  // Plugins' key=value facts, each key once, where it first came; of two
+  // plugins giving one key, the later's value wins.
+  void append_attributes(const Event& event) {
+    const std::vector<Attribute>& attributes = event.attributes;
+    buffer_ += '{';
+    bool first = true;
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+      const auto same_key = [&](const Attribute& a) { return a.key == it->key; };
+      if (std::any_of(attributes.begin(), it, same_key)) continue;
+      if (!first) buffer_ += ',';
+      first = false;
+      append_json_string(buffer_, it->key);
+      buffer_ += ':';
+      append_json_string(buffer_, *attribute_value(event, it->key));
+    }
+    buffer_ += '}';
+  }
+
+  void append_evidence(std::string_view text, const Evidence& evidence) {
+    buffer_ += "{\"rule\":";
+    append_json_string(buffer_, evidence.rule_id);
+    append_spans_and_matched(buffer_, text, evidence.spans);
+    if (!evidence.plugin_note.empty()) {
+      buffer_ += ",\"plugin_note\":";
+      append_json_string(buffer_, evidence.plugin_note);
+    }
     if (options_.explain) {
-      object["weight"] = round_score(evidence.weight);
-      object["contribution"] = round_score(evidence.contribution);
-      object["counted"] = evidence.counted;
-      if (!evidence.note.empty()) object["note"] = evidence.note;
+      buffer_ += ",\"weight\":";
+      append_score(buffer_, evidence.weight);
+      buffer_ += ",\"contribution\":";
+      append_score(buffer_, evidence.contribution);
+      buffer_ += ",\"counted\":";
+      append_json_bool(buffer_, evidence.counted);
+      if (!evidence.note.empty()) {
+        buffer_ += ",\"note\":";
+        append_json_string(buffer_, evidence.note);
+      }
     }
-    return object;
+    buffer_ += '}';
   }
 
-  static Json cancelled_json(std::string_view text, const std::vector<Cancellation>& cancelled) {
-    Json list = Json::array();
-    for (const Cancellation& c : cancelled) {
-      Json object = object_with_room(6);
-      object["rule"] = c.rule_id;
-      object["type"] = c.event_type;
-      object["spans"] = spans_json(c.spans);
-      object["matched"] = matched_json(text, c.spans);
-      object["unless_spans"] = spans_json(c.unless_spans);
-      object["unless_matched"] = matched_json(text, c.unless_spans);
-      if (!c.missing_role.empty()) object["missing_role"] = c.missing_role;
-      list.push_back(std::move(object));
+  void append_cancelled(std::string_view text, const std::vector<Cancellation>& cancelled) {
+    buffer_ += '[';
+    for (std::size_t i = 0; i < cancelled.size(); ++i) {
+      const Cancellation& c = cancelled[i];
+      buffer_ += i == 0 ? "{\"rule\":" : ",{\"rule\":";
+      append_json_string(buffer_, c.rule_id);
+      buffer_ += ",\"type\":";
+      append_json_string(buffer_, c.event_type);
+      append_spans_and_matched(buffer_, text, c.spans);
+      append_spans_and_matched(buffer_, text, c.unless_spans, "unless_");
+      if (!c.missing_role.empty()) {
+        buffer_ += ",\"missing_role\":";
+        append_json_string(buffer_, c.missing_role);
+      }
+      buffer_ += '}';
     }
-    return list;
+    buffer_ += ']';
   }
 
   std::ostream& out_;

@@ -1,6 +1,8 @@
 // text_format.hpp: appending plain text and numbers to an output buffer, for
-// the formats that are not JSON (tsv, text, `explain`, `rules list`); JSON is
-// only ever written by nlohmann::json (see to_json_text in record.hpp).
+// the formats that are not JSON (tsv, text, `explain`, `rules list`). JSON is
+// written by nlohmann::json (to_json_text in json_text.hpp), except the
+// records of `classify --format jsonl`, written by hand for speed
+// (json_out.hpp) and tested byte for byte against nlohmann's output.
 //
 // The writers build each record in a std::string and write it at once, so
 // these helpers avoid allocation, regex and locale-dependent formatting.
