@@ -8,8 +8,10 @@
 // emits the batches strictly in sequence and frees them. So memory stays
 // bounded whatever the input size, and output and standard error are what the
 // serial loop gives, byte for byte. Threads meet only at the hand-off of a
-// batch, never per record; each worker classifies with its own regex caches
-// (Engine::with_own_matcher_state) so that no lock is shared while matching.
+// batch, never per record. Up to four workers share one set of regex caches
+// (Engine::with_own_matcher_state), whose lock RE2 takes on every search: so
+// many cores never all contend on one lock, and few do not build the same
+// automaton states twice (parallel_classify.cpp says why four).
 // See docs/architecture.md, "The classify pipeline".
 #pragma once
 
