@@ -52,8 +52,6 @@ class RecordBatch {
   // records before the failure, and the writer rethrows after them.
   std::exception_ptr failure;
 
-  RecordBatch() { slots_.reserve(kMaxRecords); }
-
   std::size_t size() const { return size_; }
   RecordSlot& operator[](std::size_t i) { return slots_[i]; }
   const RecordSlot& operator[](std::size_t i) const { return slots_[i]; }
