@@ -31,9 +31,10 @@ constexpr std::size_t kBatchesPerWorker = 3;
 // sharing one among all workers would make every core contend on it; but
 // caches of one's own are cold, and each worker would build again the
 // automaton states another has built. Measured on 2 cores over 300,000
-// generated news-like sentences: -j 2 with a cache each spent 35% more CPU
-// than -j 1, with one shared cache as much as -j 1. So up to this many
-// workers share one cache, and many cores use several.
+// generated news-like sentences: -j 2 with a cache each spent 40% more CPU
+// than -j 1 and ran 15% slower than with one shared cache, which spent 15%
+// more. So up to this many workers share one cache, and many cores use
+// several.
 constexpr unsigned kWorkersPerMatcher = 4;
 
 // One worker's tools, made on its own thread when its first batch arrives.
