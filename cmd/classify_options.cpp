@@ -1,8 +1,26 @@
 #include "classify_options.hpp"
 
+#include <charconv>
+#include <thread>
+
 #include "command_line.hpp"
+#include "exit_error.hpp"
 
 namespace demarche::cli {
+
+unsigned parse_jobs(const CommandSpec& spec, const std::string& value) {
+  unsigned jobs = 0;
+  const char* const end = value.data() + value.size();
+  // from_chars takes no sign, space or '+', so "-1", " 2" and "+2" fail here.
+  const auto [stop, error] = std::from_chars(value.data(), end, jobs);
+  if (value.empty() || error != std::errc() || stop != end || jobs > kMaxJobs) {
+    throw UsageError(spec.name, "demarche " + spec.name + ": invalid --jobs '" + value +
+                                    "' (a whole number from 0 to " + std::to_string(kMaxJobs) +
+                                    "; 0 means one per core)");
+  }
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  return jobs;
+}
 
 std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::string>& args,
                                                       std::ostream& out) {
@@ -15,6 +33,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   ClassifyOptions options;
   std::string input = "lines";
   std::string format = "jsonl";
+  std::string jobs = "0";
   po::options_description visible("Options");
   add_help_option(visible);
   add_rules_option(visible, options.rule_paths);
@@ -31,6 +50,10 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   visible.add_options()("explain,e", po::bool_switch(&options.report.explain),
                         "add the scoring detail: prior, log-odds, each rule's weight and "
                         "contribution, and the rules cancelled by `unless`");
+  visible.add_options()("jobs,j",
+                        po::value<std::string>(&jobs)->value_name("N")->default_value(jobs),
+                        "classify on N threads, 0 for one per core; the output is the same "
+                        "whatever N");
 
   const po::variables_map vm = parse_command_line(spec, args, visible, "file");
   if (vm.count("help") != 0) {
@@ -43,6 +66,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   check_set_memory(spec, options.set_memory_mib);
   check_plugin_options(spec, options.plugins);
   check_weights_options(spec, options.weights);
+  options.jobs = parse_jobs(spec, jobs);
   options.input = input == "text"    ? InputMode::kText
                   : input == "jsonl" ? InputMode::kJsonl
                                      : InputMode::kLines;

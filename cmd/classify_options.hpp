@@ -24,7 +24,17 @@ struct ClassifyOptions {
   ReportOptions report;
   PluginOptions plugins;
   WeightsOptions weights;
+  unsigned jobs = 1;  // worker threads; 1 is the plain loop on the calling thread
 };
+
+// -j/--jobs: 0 (the default) means one worker per core; more than this is
+// surely a typo, and would only cost threads and memory.
+constexpr unsigned kMaxJobs = 1024;
+
+// The number of workers -j N asks for: N, or the number of cores for 0 (at
+// least 1 where the library cannot tell). Throws UsageError unless `value` is
+// a whole number from 0 to kMaxJobs.
+unsigned parse_jobs(const CommandSpec& spec, const std::string& value);
 
 // Parses the words after `classify`. Prints help to `out` and returns nullopt
 // for --help; throws UsageError for a mistake.

@@ -1,0 +1,47 @@
+// classify_messages.hpp: what `demarche classify` says on standard error.
+//
+// Record errors, plugin faults, inputs that cannot be opened or read, and the
+// summaries at the end. The serial loop and the parallel pipeline both report
+// through one object, on one thread, in input order, so that their standard
+// error is the same.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "plugin_options.hpp"
+#include "progress.hpp"
+#include "record.hpp"
+
+namespace demarche::cli {
+
+class ClassifyMessages {
+ public:
+  explicit ClassifyMessages(Progress& progress) : progress_(progress) {}
+
+  // After `record` was written: its error, if any, and its plugins' faults.
+  void record(const Record& record);
+
+  void cannot_open(const std::string& name, const std::string& error);
+  void cannot_read(const std::string& name, const std::string& error);
+
+  // Prints the totals; true when the run must exit 1. The record errors'
+  // total is left out when the output was cut short (`output_good` false):
+  // the run ended early and the count would be partial.
+  bool summarize(bool output_good, bool strict_plugins, bool plugins_refused) const;
+
+ private:
+  // After this many record errors the rest are only counted: the error is
+  // also in the output itself, and a bad input file should not flood the
+  // terminal.
+  static constexpr std::size_t kErrorsShown = 20;
+
+  void record_error(const Record& record);
+
+  Progress& progress_;
+  std::size_t record_errors_ = 0;
+  PluginFaults plugin_faults_;
+  bool input_failed_ = false;
+};
+
+}  // namespace demarche::cli

@@ -1,0 +1,251 @@
+// `classify -j N`: whatever the number of workers, standard output and
+// standard error are byte for byte those of -j 1, in every input mode and
+// output format, with one output record per input record in input order;
+// a closed pipe or a failed write still ends the run; bad -j values are
+// usage errors. Inputs are generated from a fixed seed, several thousand
+// records each, so that they span many batches (cmd/record_batch.hpp).
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "cli_support.hpp"
+
+namespace demarche_cli_test {
+namespace {
+
+const std::vector<std::string> kJobs = {"1", "2", "4"};
+const std::vector<std::string> kFormats = {"jsonl", "tsv", "text"};
+
+// One sentence from a mix of events (greeting, farewell, both), text no rule
+// concerns, words for the fixture plugins ("boom" makes `thrower` fail,
+// "wave" gives `good` evidence), multibyte and invalid UTF-8, and CRLF.
+std::string random_sentence(std::mt19937& random) {
+  static const std::vector<std::string> kPieces = {
+      "Anna said hello to her friend today.",
+      "Carl said goodbye at the door.",
+      "Hi neighbours, they said goodbye and waved at us.",
+      "The weather was mild for the season.",
+      "Tom never greeted the neighbours.",
+      "They wave at the crowd.",
+      "boom, said hello to a friend.",
+      "Caf\xc3\xa9 \xe2\x80\x94 hello friend.",
+      "bad \xff\xfe bytes, hello friend.",
+      "tab\there, hello friend\r",
+      "",
+  };
+  std::string sentence = kPieces[random() % kPieces.size()];
+  if (random() % 4 == 0) sentence += " " + kPieces[random() % (kPieces.size() - 2)];
+  return sentence;
+}
+
+// `lines` lines, with one of over a megabyte (more than a batch holds) in
+// the middle and no '\n' after the last.
+std::string generated_lines(std::size_t lines) {
+  std::mt19937 random(20260406);
+  std::string text;
+  for (std::size_t i = 0; i < lines; ++i) {
+    if (i == lines / 2) {
+      for (int word = 0; word < 300000; ++word) text += "word ";
+      text += "hello friend";
+    } else {
+      text += random_sentence(random);
+    }
+    if (i + 1 < lines) text += '\n';
+  }
+  return text;
+}
+
+// jsonl lines, good ones (with ids of several types and pass-through fields)
+// mixed with every kind of unusable line: bad JSON, not an object, no text,
+// empty, invalid UTF-8.
+std::string generated_jsonl(std::size_t lines) {
+  std::mt19937 random(7);
+  std::string text;
+  for (std::size_t i = 0; i < lines; ++i) {
+    const Json sentence = random_sentence(random) + " " + random_sentence(random);
+    std::string line;
+    switch (random() % 12) {
+      case 0:
+        line = R"({"id":)" + std::to_string(i) + R"(,"text":)";  // cut short
+        break;
+      case 1:
+        line = "[1,2]";
+        break;
+      case 2:
+        line = R"({"id":"x)" + std::to_string(i) + R"(","body":"no text"})";
+        break;
+      case 3:
+        line = "";
+        break;
+      case 4:
+        line = "{\"text\":\"bad \xff byte\"}";
+        break;
+      default:
+        line = R"({"id":")" + std::to_string(i) + R"(","source":"wire","n":1.50,"text":)" +
+               sentence.dump(-1, ' ', false, Json::error_handler_t::replace) + "}";
+    }
+    text += line + "\n";
+  }
+  return text;
+}
+
+void expect_same_whatever_the_jobs(std::vector<std::string> args, const RunOptions& options,
+                                   const std::string& what) {
+  args.insert(args.begin(), "classify");
+  std::optional<RunResult> serial;
+  for (const std::string& jobs : kJobs) {
+    std::vector<std::string> with_jobs = args;
+    with_jobs.insert(with_jobs.begin() + 1, {"-j", jobs});
+    const RunResult r = run(with_jobs, options);
+    if (!serial) {
+      serial = r;
+      ASSERT_FALSE(r.out.empty()) << what;
+      continue;
+    }
+    EXPECT_EQ(r.exit_code, serial->exit_code) << what << " -j " << jobs << "\n" << r.err;
+    // Not EXPECT_EQ on the text: a mismatch would print megabytes.
+    EXPECT_TRUE(r.out == serial->out) << what << " -j " << jobs << ": standard output differs";
+    EXPECT_EQ(r.err, serial->err) << what << " -j " << jobs;
+  }
+}
+
+TEST(ParallelClassify, LinesModeIsTheSameWhateverTheJobs) {
+  RunOptions options;
+  options.input = generated_lines(6000);
+  for (const std::string& format : kFormats) {
+    expect_same_whatever_the_jobs({"--rules", toy_rules(), "--format", format}, options,
+                                  "lines " + format);
+  }
+  expect_same_whatever_the_jobs({"--rules", toy_rules(), "--explain", "--threshold", "0"}, options,
+                                "lines --explain");
+}
+
+TEST(ParallelClassify, LinesModeGivesOneRecordPerLineInOrder) {
+  RunOptions options;
+  options.input = generated_lines(3000);
+  const RunResult r =
+      run({"classify", "-j", "4", "--rules", toy_rules(), "--format", "tsv"}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> rows = split_lines(r.out);
+  ASSERT_EQ(rows.size(), 3001u);  // and the header
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(split(rows[i], '\t').at(0), std::to_string(i)) << "row " << i;
+  }
+}
+
+TEST(ParallelClassify, JsonlModeWithBadRecordsIsTheSameWhateverTheJobs) {
+  RunOptions options;
+  options.input = generated_jsonl(5000);
+  for (const std::string& format : kFormats) {
+    expect_same_whatever_the_jobs({"--rules", toy_rules(), "--input", "jsonl", "--format", format},
+                                  options, "jsonl " + format);
+  }
+  const RunResult r =
+      run({"classify", "-j", "2", "--rules", toy_rules(), "--input", "jsonl"}, options);
+  EXPECT_EQ(r.exit_code, 1);  // the bad lines
+  EXPECT_TRUE(contains(r.err, "records could not be classified")) << r.err;
+  EXPECT_EQ(split_lines(r.out).size(), 5000u);
+}
+
+TEST(ParallelClassify, SeveralInputsWithFailuresAreTheSameWhateverTheJobs) {
+  TempDir dir;
+  std::vector<std::string> files;
+  std::mt19937 random(3);
+  for (int i = 0; i < 12; ++i) {
+    std::string text;
+    const int sentences = i == 5 ? 0 : 1 + static_cast<int>(random() % 400);
+    for (int s = 0; s < sentences; ++s) text += random_sentence(random) + (s % 7 == 0 ? "\n" : " ");
+    files.push_back(dir.write("doc" + std::to_string(i) + ".txt", text));
+  }
+  // A file that is missing and a folder (a read error), among the others.
+  files.insert(files.begin() + 3, (dir.path() / "missing.txt").string());
+  fs::create_directory(dir.path() / "folder");
+  files.insert(files.begin() + 7, (dir.path() / "folder").string());
+  files.insert(files.begin(), (dir.path() / "missing-first.txt").string());
+  RunOptions options;
+  options.input = generated_lines(500);
+  files.insert(files.begin() + 9, "-");
+  for (const std::string mode : {"text", "lines"}) {
+    for (const std::string& format : kFormats) {
+      std::vector<std::string> args = {"--rules", toy_rules(), "--input", mode, "--format", format};
+      args.insert(args.end(), files.begin(), files.end());
+      expect_same_whatever_the_jobs(args, options, mode + " " + format + " several files");
+    }
+  }
+}
+
+TEST(ParallelClassify, PluginFaultsAreReportedInOrder) {
+  TempDir plugins;
+  fs::permissions(plugins.path(), fs::perms::owner_all | fs::perms::group_read |
+                                      fs::perms::group_exec | fs::perms::others_read |
+                                      fs::perms::others_exec);
+  for (const std::string name : {"good", "thrower"}) {
+    const fs::path to = plugins.path() / (name + ".so");
+    fs::copy_file(fs::path(DEMARCHE_FIXTURE_PLUGINS) / (name + ".so"), to);
+    fs::permissions(to, fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
+  }
+  RunOptions options;
+  options.input = generated_lines(4000);
+  expect_same_whatever_the_jobs(
+      {"--rules", toy_rules(), "--plugins", plugins.path().string(), "--strict-plugins"}, options,
+      "plugin faults");
+  const RunResult r =
+      run({"classify", "-j", "4", "--rules", toy_rules(), "--plugins", plugins.path().string()},
+          options);
+  EXPECT_TRUE(contains(r.err, "plugin thrower failed on record ")) << r.err;
+  EXPECT_TRUE(contains(r.err, " plugin faults\n")) << r.err;
+}
+
+TEST(ParallelClassify, ShippedRulesAndPluginsAreTheSameWhateverTheJobs) {
+  RunOptions options;
+  options.input = generated_lines(1500);
+  expect_same_whatever_the_jobs({}, options, "shipped rules and plugins");
+}
+
+TEST(ParallelClassify, ClosedPipeEndsQuietlyWithoutHanging) {
+  RunOptions options;
+  options.input = generated_lines(20000);
+  options.close_stdout_after = 1;
+  for (const std::string& format : kFormats) {
+    const RunResult r =
+        run({"classify", "-j", "4", "--rules", toy_rules(), "--format", format}, options);
+    EXPECT_EQ(r.exit_code, 0) << format;
+    EXPECT_EQ(r.err, "") << format;
+  }
+}
+
+TEST(ParallelClassify, FailedWriteIsReported) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  RunOptions options;
+  options.input = generated_lines(3000);
+  options.stdout_path = "/dev/full";
+  const RunResult r = run({"classify", "-j", "2", "--rules", toy_rules()}, options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.err, "error writing output")) << r.err;
+}
+
+TEST(ParallelClassify, ZeroJobsMeansOnePerCore) {
+  RunOptions options;
+  options.input = "Anna said hello to her friend.\n";
+  const RunResult r = run({"classify", "--jobs", "0", "--rules", toy_rules()}, options);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(parse_jsonl(r.out).size(), 1u);
+}
+
+TEST(ParallelClassify, BadJobsAreAUsageError) {
+  for (const std::string value : {"-1", "abc", "2x", " 2", "+2", "1025", "99999999999999999999"}) {
+    const RunResult r = run({"classify", "--rules", toy_rules(), "--jobs=" + value});
+    EXPECT_EQ(r.exit_code, 2) << value;
+    EXPECT_TRUE(contains(r.err, "invalid --jobs '" + value + "'")) << value << ": " << r.err;
+    EXPECT_EQ(r.out, "") << value;
+  }
+  // No value at all: Boost.Program_options says so.
+  for (const std::string last : {"-j", "--jobs="}) {
+    const RunResult r = run({"classify", "--rules", toy_rules(), last});
+    EXPECT_EQ(r.exit_code, 2) << last;
+    EXPECT_TRUE(contains(r.err, "--jobs")) << last << ": " << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace demarche_cli_test
