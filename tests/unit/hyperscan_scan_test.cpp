@@ -1,12 +1,14 @@
-// The Vectorscan piece scan (match/hyperscan_scan.hpp) and its file cache
-// (match/hyperscan_cache.hpp): pieces it cannot compile are left to RE2,
-// and a cache file that is not exactly what was written is ignored.
+// The Vectorscan piece scan (match/hyperscan_scan.hpp) and the pattern
+// cache (match/hyperscan_cache.hpp, match/checked_pieces.hpp): pieces it
+// cannot compile are left to RE2, and a cache file that is not exactly what
+// was written is ignored.
 #include "match/hyperscan_scan.hpp"
 
 #include <gtest/gtest.h>
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "demarche/engine.hpp"
+#include "match/checked_pieces.hpp"
 #include "match/hyperscan_cache.hpp"
 #include "match/piece_set.hpp"
 
@@ -164,6 +167,69 @@ TEST(HyperscanCache, OffMeansNoFolder) {
   store_cached_database("k", db, {0});
   hs_free_database(db);
   EXPECT_FALSE(std::filesystem::exists(folder.path()));
+}
+
+TEST(CheckedPieces, RemembersWhatWasSlowEnoughToCheck) {
+  const CacheFolder folder;
+  const std::uint64_t a = CheckedPieces::key("expel", true);
+  const std::uint64_t b = CheckedPieces::key("expel", false);
+  EXPECT_NE(a, b);
+  {
+    CheckedPieces checked;
+    EXPECT_FALSE(checked.find(a));
+    checked.add(a, true, 0.001);
+    checked.save();  // too quick to be worth a file
+  }
+  EXPECT_FALSE(CheckedPieces().find(a));
+  {
+    CheckedPieces checked;
+    checked.add(a, true, 0.5);
+    checked.add(b, false, 0.5);
+    checked.save();
+  }
+  const CheckedPieces again;
+  ASSERT_TRUE(again.find(a));
+  EXPECT_TRUE(*again.find(a));
+  ASSERT_TRUE(again.find(b));
+  EXPECT_FALSE(*again.find(b));
+}
+
+TEST(CheckedPieces, IgnoresARecordThatIsNotItsOwn) {
+  const CacheFolder folder;
+  std::filesystem::create_directories(folder.path());
+  const std::filesystem::path file = folder.path() / "checked-pieces.txt";
+  const std::uint64_t a = CheckedPieces::key("expel", true);
+  char line[32];
+  std::snprintf(line, sizeof line, "%016llx 1\n", static_cast<unsigned long long>(a));
+  auto write = [&](const std::string& content) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << content;
+  };
+  write(std::string("demarche-checked-pieces 1\n") + line);
+  EXPECT_TRUE(CheckedPieces().find(a));
+  write(std::string("something else\n") + line);
+  EXPECT_FALSE(CheckedPieces().find(a));
+  write(std::string("demarche-checked-pieces 1\nnot a key\n") + line);
+  EXPECT_FALSE(CheckedPieces().find(a));
+  write(std::string("demarche-checked-pieces 1\n") + line);
+  const std::filesystem::path good = folder.path() / "good";
+  std::filesystem::rename(file, good);
+  std::filesystem::create_symlink(good, file);
+  EXPECT_FALSE(CheckedPieces().find(a));
+}
+
+TEST(CheckedPieces, AnInvalidPieceIsReportedOnEveryLoad) {
+  const CacheFolder folder;
+  const std::string rules =
+      "event expulsion\n  prior: 0.03\nrule expulsion.t\n  type: expulsion\n  weight: 0.9\n"
+      "  match: expel(led ~3 diplomats\n";
+  for (int load = 0; load < 2; ++load) {
+    const Loaded loaded = compile_rules({{"t.rules", rules}});
+    ASSERT_FALSE(loaded.ok());
+    std::string report;
+    for (const Diagnostic& d : loaded.diagnostics) report += d.to_string();
+    EXPECT_NE(report.find("E008"), std::string::npos) << report;
+  }
 }
 
 }  // namespace

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
+#include "match/checked_pieces.hpp"
 #include "match/common_words.hpp"
 #include "match/piece_set.hpp"
 #include "rules/definitions.hpp"
@@ -90,6 +93,10 @@ std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sin
   return out;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 class Compiler {
  public:
   Compiler(const ParsedFiles& files, DiagnosticSink& sink, bool lint)
@@ -101,8 +108,6 @@ class Compiler {
 
   Program run() {
     collect_events();
-    for (const GazetteerText& g : files_.gazetteers)
-      gazetteer_keys_.push_back(parse_gazetteer(g, sink_));
     std::map<std::string, SourcePos> seen_ids;
     for (std::size_t f = 0; f < files_.files.size(); ++f) {
       for (const RuleAst& rule : files_.files[f].rules) {
@@ -116,6 +121,7 @@ class Compiler {
         compile_rule(rule, f);
       }
     }
+    checked_.save();
     choose_piece_scans();
     std::vector<std::string> titles;
     for (const std::vector<ActorKey>& keys : gazetteer_keys_) {
@@ -362,6 +368,22 @@ class Compiler {
     }
     if (!ok) return -1;
     *has_official = wanted.count(kOfficialKind) != 0;
+    // Most rules name the same classes and see the same gazetteers: their
+    // piece (thousands of keys, sorted and quoted) is built once.
+    std::string memo_key;
+    for (const auto* keys : visible)
+      memo_key += std::to_string(reinterpret_cast<std::uintptr_t>(keys)) + ",";
+    for (const std::string& kind : wanted) memo_key += kind + " ";
+    if (const auto memo = actor_pieces_.find(memo_key); memo != actor_pieces_.end()) {
+      return memo->second;
+    }
+    const int piece = actor_piece(visible, wanted, value, key);
+    if (piece >= 0) actor_pieces_.emplace(std::move(memo_key), piece);
+    return piece;
+  }
+
+  int actor_piece(const std::vector<const std::vector<ActorKey>*>& visible,
+                  const std::set<std::string>& wanted, const Value& value, const char* key) {
     std::vector<std::string> keys;
     for (const auto* file_keys : visible) {
       for (const ActorKey& k : *file_keys) {
@@ -373,12 +395,17 @@ class Compiler {
     std::string regex = match::piece_regex(spec);
     auto [it, fresh] = piece_ids_.emplace(regex, static_cast<int>(program_.piece_regexes.size()));
     if (fresh) {
-      const RE2 check(regex, RE2::Quiet);
-      if (!check.ok()) {
-        sink_.error(value.pos, "E018",
-                    std::string(key) + ": the gazetteer's keys do not compile: " + check.error());
-        piece_ids_.erase(it);
-        return -1;
+      const std::uint64_t check_key = match::CheckedPieces::key(regex, false);
+      if (!checked_.find(check_key)) {
+        const auto started = std::chrono::steady_clock::now();
+        const RE2 check(regex, RE2::Quiet);
+        if (!check.ok()) {
+          sink_.error(value.pos, "E018",
+                      std::string(key) + ": the gazetteer's keys do not compile: " + check.error());
+          piece_ids_.erase(it);
+          return -1;
+        }
+        checked_.add(check_key, false, seconds_since(started));
       }
       program_.piece_regexes.push_back(std::move(regex));
       piece_common_.push_back(false);
@@ -432,6 +459,13 @@ class Compiler {
       lint(raw, *expanded, where, has_literal);
       return known->second;
     }
+    // Checked by an earlier load of these rules (match/checked_pieces.hpp).
+    const std::uint64_t check_key = match::CheckedPieces::key(*expanded, spec.case_insensitive);
+    if (const std::optional<bool> common = checked_.find(check_key)) {
+      lint(raw, *expanded, where, has_literal);
+      return add_piece(std::move(regex), *common);
+    }
+    const auto started = std::chrono::steady_clock::now();
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!spec.case_insensitive);
@@ -451,10 +485,16 @@ class Compiler {
       return std::nullopt;
     }
     lint(raw, *expanded, where, has_literal);
+    const bool common = match::matches_a_common_word(bare);
+    checked_.add(check_key, common, seconds_since(started));
+    return add_piece(std::move(regex), common);
+  }
+
+  int add_piece(std::string regex, bool common) {
     const int id = static_cast<int>(program_.piece_regexes.size());
     piece_ids_.emplace(regex, id);
     program_.piece_regexes.push_back(std::move(regex));
-    piece_common_.push_back(match::matches_a_common_word(bare));
+    piece_common_.push_back(common);
     return id;
   }
 
@@ -502,6 +542,8 @@ class Compiler {
   std::vector<std::size_t> event_file_;
   std::vector<SourcePos> event_pos_;
   std::map<std::string, int> piece_ids_;
+  match::CheckedPieces checked_;
+  std::map<std::string, int> actor_pieces_;  // gazetteers seen and classes -> piece
   std::vector<bool> piece_common_;
 };
 
