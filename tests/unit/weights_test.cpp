@@ -187,10 +187,12 @@ TEST(Weights, EngineScoresWithLearnedWeightsAndCountsEveryRule) {
 TEST(Weights, FileRoundTrips) {
   const auto engine = build(rules_text());
   ASSERT_TRUE(engine);
-  const LearnedWeights w = fit_synthetic(*engine).weights;
+  LearnedWeights w = fit_synthetic(*engine).weights;
+  w.l2 = 1e-12;  // nine significant digits once wrote this as 1
   const std::string text = format_weights(w);
   const WeightsRead read = parse_weights(text, "w.tsv");
   ASSERT_TRUE(read.ok()) << (read.diagnostics.empty() ? "" : read.diagnostics[0].to_string());
+  EXPECT_EQ(read.weights->l2, 1e-12);
   EXPECT_EQ(read.weights->rules_hash, w.rules_hash);
   EXPECT_EQ(read.weights->fitted_on, "synthetic");
   EXPECT_EQ(read.weights->min_support, 3u);
@@ -198,7 +200,8 @@ TEST(Weights, FileRoundTrips) {
   for (std::size_t i = 0; i < w.entries.size(); ++i) {
     EXPECT_EQ(read.weights->entries[i].kind, w.entries[i].kind);
     EXPECT_EQ(read.weights->entries[i].name, w.entries[i].name);
-    EXPECT_NEAR(read.weights->entries[i].value, w.entries[i].value, 1e-8);
+    // Exactly: a weights file is read back as the numbers that were fitted.
+    EXPECT_EQ(read.weights->entries[i].value, w.entries[i].value);
     EXPECT_EQ(read.weights->entries[i].support, w.entries[i].support);
     EXPECT_EQ(read.weights->entries[i].fitted, w.entries[i].fitted);
     EXPECT_GT(read.weights->entries[i].line, 0);

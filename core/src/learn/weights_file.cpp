@@ -46,10 +46,12 @@ std::optional<std::size_t> to_count(std::string_view text) {
   return value;
 }
 
+// The shortest text that reads back as exactly `value`: nine significant
+// digits wrote an l2 of 1e-12 as 1, which `classify` then refused.
 std::string number(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.9g", value);
-  return buffer;
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : std::string("nan");
 }
 
 const char* kind_name(LearnedWeights::Kind kind) {
