@@ -155,6 +155,32 @@ TEST(Engine, DocumentOffsetsAreIntoTheDocument) {
   EXPECT_TRUE(sentences[0].events.empty());
 }
 
+// Definitions chained or cycled thousands deep once overflowed the stack.
+TEST(Engine, DefinitionsNestedTooDeepAreALocatedError) {
+  auto chain = [](int length, bool cycle) {
+    std::string text = std::string(kTypes);
+    for (int i = 0; i < length; ++i) {
+      const int next = i + 1 < length ? i + 1 : (cycle ? 0 : -1);
+      text += "define D" + std::to_string(i) + " = " +
+              (next < 0 ? std::string("expel") : "{D" + std::to_string(next) + "}") + "\n";
+    }
+    return text + "rule expulsion.deep\n  type: expulsion\n  weight: 0.9\n  match: {D0}\n";
+  };
+  const auto report = [](const Loaded& loaded) {
+    std::string out;
+    for (const Diagnostic& d : loaded.diagnostics) out += d.to_string() + "\n";
+    return out;
+  };
+  const Loaded shallow = compile_rules({{"deep.rules", chain(50, false)}});
+  EXPECT_TRUE(shallow.ok()) << report(shallow);
+  const Loaded deep = compile_rules({{"deep.rules", chain(10000, false)}});
+  ASSERT_FALSE(deep.ok());
+  EXPECT_NE(report(deep).find("error[E020]"), std::string::npos) << report(deep).substr(0, 500);
+  const Loaded cycle = compile_rules({{"deep.rules", chain(12000, true)}});
+  ASSERT_FALSE(cycle.ok());
+  EXPECT_NE(report(cycle).find("error[E0"), std::string::npos);
+}
+
 TEST(Engine, ImportsMakeDefinitionsAndTypesVisible) {
   const Loaded ok = compile_rules({
       {"lib/common.rules", std::string(kTypes) + "define ENVOY = envoys?\n"},

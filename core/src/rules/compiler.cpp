@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -91,6 +92,23 @@ std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sin
   }
   if (!close_piece(s.size(), s.size())) return std::nullopt;
   return out;
+}
+
+// Whether `piece` can match an empty string anywhere: on its own ("x*"),
+// or where its context allows it (`\b`, `(?:zzz|\b)`, `^`): such a piece
+// would fire on every sentence with an empty span. Each place of a few
+// short texts is tried, anchored there with the text around it as context.
+bool can_match_empty(const RE2& piece) {
+  if (RE2::FullMatch("", piece)) return true;
+  constexpr std::array<std::string_view, 6> kProbes = {"a b", " a ",        "a",
+                                                       "1.2", "\xC3\xA9 a", "A_b,c"};
+  for (const std::string_view probe : kProbes) {
+    const re2::StringPiece text(probe.data(), probe.size());
+    for (std::size_t at = 0; at <= probe.size(); ++at) {
+      if (piece.Match(text, at, at, RE2::ANCHOR_BOTH, nullptr, 0)) return true;
+    }
+  }
+  return false;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -478,7 +496,7 @@ class Compiler {
                   "invalid regex: " + bare.error());
       return std::nullopt;
     }
-    if (RE2::FullMatch("", bare)) {
+    if (can_match_empty(bare)) {
       sink_.error(
           where, "E009",
           "pattern can match the empty string, so it would fire on every sentence: '" + raw + "'");

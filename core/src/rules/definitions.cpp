@@ -80,6 +80,20 @@ bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
     case Entry::State::kPending:
       break;
   }
+  // Expansion recurses through the definitions a body uses: a chain of
+  // thousands overflowed the stack. No real rule set nests this deep.
+  if (depth_ >= kMaxDepth) {
+    sink.error(entry.define->pos, "E020",
+               "definition '" + entry.define->name + "' is nested more than " +
+                   std::to_string(kMaxDepth) + " definitions deep");
+    entry.state = Entry::State::kFailed;
+    return false;
+  }
+  ++depth_;
+  struct Leave {
+    int& depth;
+    ~Leave() { --depth; }
+  } leave{depth_};
   entry.state = Entry::State::kExpanding;
   std::optional<std::string> body =
       substitute(entry.define->body, entry.file, entry.define->pos, sink,

@@ -52,6 +52,9 @@ class Definitions {
   Entry* lookup(std::string_view name, std::size_t file_index, const SourcePos& pos,
                 DiagnosticSink& sink) const;
 
+  static constexpr int kMaxDepth = 100;
+  int depth_ = 0;  // definitions being expanded, one inside another
+
   const ParsedFiles& files_;
   // Keyed by (name, declaring file). Mutable only so that the constructor
   // can expand entries on demand through the same lookup that expand() uses.
