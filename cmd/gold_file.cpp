@@ -1,6 +1,7 @@
 #include "gold_file.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 
@@ -89,6 +90,15 @@ std::string GoldSentence::name() const {
 }
 
 void read_gold_file(const std::string& path, std::vector<GoldSentence>& out) {
+  // A gold file is read whole into memory: only a regular file (or standard
+  // input, "-"), so that `--gold /dev/zero` is refused, not read for ever.
+  if (path != "-") {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      throw ExitError(kExitUsage, "demarche: cannot read " + path + ": not a regular file");
+    }
+  }
   InputFile input(path);
   if (!input.ok())
     throw ExitError(kExitUsage, "demarche: cannot open " + path + ": " + input.error_message());

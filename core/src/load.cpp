@@ -10,6 +10,7 @@
 #include "engine_impl.hpp"
 #include "rules/loader.hpp"
 #include "rules/program.hpp"
+#include "text/read_file.hpp"
 
 namespace demarche {
 
@@ -33,18 +34,7 @@ class FileReader final : public rules::SourceReader {
       *error = "is a folder, not a rule file";
       return std::nullopt;
     }
-    std::ifstream in(name, std::ios::binary);
-    if (!in) {
-      *error = fs::exists(name, ec) ? "cannot open it" : "no such file";
-      return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-      *error = "read failed";
-      return std::nullopt;
-    }
-    return text.str();
+    return text::read_regular_file(name, error);
   }
 };
 

@@ -502,5 +502,14 @@ TEST(Eval, SharedDevSetWithTheShippedRules) {
   EXPECT_EQ(calibration.at("pooled").at("samples"), 4 * 467);
 }
 
+
+// A gold file is read whole: a device is refused at once, not read for ever
+// (issue 14, item 6).
+TEST(Eval, AGoldFileThatIsNotARegularFileIsRefused) {
+  const RunResult r = run({"eval", "--gold", "/dev/zero"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot read /dev/zero: not a regular file"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace demarche_cli_test

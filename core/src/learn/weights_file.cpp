@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "demarche/weights.hpp"
+#include "text/read_file.hpp"
 
 namespace demarche {
 
@@ -220,19 +221,18 @@ WeightsRead parse_weights(std::string_view text, const std::string& name) {
 }
 
 WeightsRead read_weights_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
+  std::string why;
+  const std::optional<std::string> text = text::read_regular_file(path, &why);
+  if (!text) {
     WeightsRead read;
     Diagnostic d;
     d.code = "E200";
     d.file = path;
-    d.message = "cannot read the weights file";
+    d.message = "cannot read the weights file: " + why;
     read.diagnostics.push_back(std::move(d));
     return read;
   }
-  return parse_weights(text.str(), path);
+  return parse_weights(*text, path);
 }
 
 std::string format_weights(const LearnedWeights& weights) {
