@@ -273,6 +273,8 @@ TEST(Weights, FileErrorsNameLineColumnAndProblem) {
       {head + columns + "rule\ta\t0.5\t0.7\t3\tyes\nrule\ta\t0.6\t0.7\t3\tyes\n", 5, 6,
        "already given on line 4"},
       {head + "colour\tblue\n", 3, 1, "unknown header key 'colour'"},
+      {head + columns + "plugin\tmodality/expulsion\t1e308\t1\t3\tyes\n", 4, 27,
+       "a plugin's factor must be a number from -100 to 100"},
   };
   for (const BadFile& bad : cases) {
     const WeightsRead read = parse_weights(bad.text, "bad.tsv");

@@ -169,12 +169,16 @@ class Parser {
     e.name = std::string(fields[1].text);
     const std::optional<double> value = to_double(fields[2].text);
     const bool probability = e.kind != LearnedWeights::Kind::kPlugin;
-    if (!value || (probability && !(*value > 0 && *value < 1))) {
-      return error(
-          fields[2].column,
-          probability ? "value must be a number strictly between 0 and 1, not '" +
-                            std::string(fields[2].text) + "'"
-                      : "value must be a finite number, not '" + std::string(fields[2].text) + "'");
+    // A plugin's factor multiplies the log-odds it states: a huge one made
+    // them infinite and the event's log-odds NaN, so the event vanished.
+    constexpr double kMaxPluginFactor = 100;
+    if (!value || (probability && !(*value > 0 && *value < 1)) ||
+        (!probability && !(std::abs(*value) <= kMaxPluginFactor))) {
+      return error(fields[2].column,
+                   probability ? "value must be a number strictly between 0 and 1, not '" +
+                                     std::string(fields[2].text) + "'"
+                               : "a plugin's factor must be a number from -100 to 100, not '" +
+                                     std::string(fields[2].text) + "'");
     }
     e.value = *value;
     const std::optional<double> authored = to_double(fields[3].text);
