@@ -4,6 +4,7 @@
 // change, then review the diff.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,28 @@ TEST_P(DiagnosticsGolden, ReportMatchesExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, DiagnosticsGolden, ::testing::ValuesIn(golden_names()),
                          [](const auto& info) { return info.param; });
+
+// A diagnostic quotes a window of the offending line, never the whole of a
+// huge one, and shows control bytes escaped (issue 14, item 4).
+TEST(Diagnostics, QuoteAWindowOfALongLineWithControlBytesEscaped) {
+  const std::string line =
+      "  match: " + std::string(500000, 'a') + "(\x1b[31m" + std::string(500000, 'b') + "\n";
+  const Loaded loaded = compile_rules(
+      {{"long.rules", "event x\n  prior: 0.1\nrule x.y\n  type: x\n  weight: 0.9\n" + line}});
+  ASSERT_FALSE(loaded.ok());
+  const auto error = std::find_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                                  [](const Diagnostic& d) { return d.is_error(); });
+  ASSERT_NE(error, loaded.diagnostics.end());
+  const std::string report = error->to_string();
+  EXPECT_LT(report.size(), 2000u) << report.substr(0, 300);
+  EXPECT_EQ(report.find('\x1b'), std::string::npos);
+  EXPECT_NE(report.find("long.rules:6:"), std::string::npos) << report.substr(0, 300);
+  // The caret still points under the quoted column.
+  const std::size_t quoted = report.find("\n  ");
+  const std::size_t caret = report.find("\n  ", quoted + 1);
+  ASSERT_NE(caret, std::string::npos);
+  EXPECT_EQ(report.back(), '^');
+}
 
 }  // namespace
 }  // namespace demarche
