@@ -59,6 +59,7 @@ bool BatchReader::read_input(const std::string& name) {
       // Split only; a worker decodes (JsonlLineDecoder). No '\r' is dropped
       // here: the jsonl reader drops it there.
       if (!std::getline(input.stream(), slot.raw)) break;
+      if (line == 0) skip_byte_order_mark(slot.raw);
       slot.raw.push_back('\n');
       record.line = ++line;
     } else if (!reader->next(record)) {

@@ -60,6 +60,7 @@ class JsonlReader final : public Reader {
 
   bool next(Record& record) override {
     if (!read_line(in_, line_text_)) return false;
+    if (line_ == 0) skip_byte_order_mark(line_text_);
     ++line_;
     record.shape = Shape::kDocument;
     record.line = line_;

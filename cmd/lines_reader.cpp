@@ -12,6 +12,7 @@ class LinesReader final : public Reader {
 
   bool next(Record& record) override {
     if (!read_line(in_, record.text)) return false;
+    if (line_ == 0) skip_byte_order_mark(record.text);
     ++line_;
     record.shape = Shape::kSentence;
     record.line = line_;

@@ -18,6 +18,7 @@ class TextReader final : public Reader {
     while (in_.read(chunk.data(), chunk.size()) || in_.gcount() > 0) {
       record.text.append(chunk.data(), static_cast<std::size_t>(in_.gcount()));
     }
+    skip_byte_order_mark(record.text);
     record.shape = Shape::kDocumentSentences;
     record.line = 0;
     record.id = name_;

@@ -103,6 +103,36 @@ TEST(Classify, LastLineWithoutNewlineAndWindowsLineEndsAreRead) {
   EXPECT_EQ(records[1]["text"], kBye);
 }
 
+// A byte order mark at the start of any input is nothing (issue 14, item
+// 15): not part of the first line, the document, the first JSON line, or a
+// rule file.
+TEST(Classify, AByteOrderMarkStartsNoInputsText) {
+  const std::string bom = "\xEF\xBB\xBF";
+  for (const char* jobs : {"1", "2"}) {
+    const RunResult lines = classify_input(bom + kHello + "\n" + kBye, {"-j", jobs});
+    ASSERT_EQ(lines.exit_code, 0) << lines.err;
+    const std::vector<Json> records = parse_jsonl(lines.out);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0]["text"], kHello);
+    const RunResult jsonl = classify_input(bom + "{\"id\":\"a\",\"text\":\"" + kHello + "\"}\n",
+                                           {"-j", jobs, "--input", "jsonl"});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+    const std::vector<Json> documents = parse_jsonl(jsonl.out);
+    ASSERT_EQ(documents.size(), 1u);
+    EXPECT_FALSE(documents[0].contains("error")) << jsonl.out;
+  }
+  TempDir dir;
+  const std::string doc = dir.write("doc.txt", bom + kHello);
+  const RunResult text = classify({"--input", "text", doc});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(parse_jsonl(text.out).at(0)["text"], kHello);
+  const std::string rules = dir.write(
+      "bom.rules",
+      bom + "event x\n  prior: 0.1\nrule x.y\n  type: x\n  weight: 0.9\n  match: hello\n");
+  const RunResult check = run({"rules", "check", "--rules", rules});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+}
+
 TEST(Classify, EmptyInputGivesNoRecords) {
   const RunResult r = classify({});
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -193,6 +193,8 @@ TEST(Weights, FileRoundTrips) {
   const WeightsRead read = parse_weights(text, "w.tsv");
   ASSERT_TRUE(read.ok()) << (read.diagnostics.empty() ? "" : read.diagnostics[0].to_string());
   EXPECT_EQ(read.weights->l2, 1e-12);
+  // A byte order mark in front is nothing, as in every input.
+  EXPECT_TRUE(parse_weights("\xEF\xBB\xBF" + text, "bom.tsv").ok());
   EXPECT_EQ(read.weights->rules_hash, w.rules_hash);
   EXPECT_EQ(read.weights->fitted_on, "synthetic");
   EXPECT_EQ(read.weights->min_support, 3u);

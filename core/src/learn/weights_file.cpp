@@ -221,6 +221,8 @@ class Parser {
 }  // namespace
 
 WeightsRead parse_weights(std::string_view text, const std::string& name) {
+  // A byte order mark is nothing, as in every other input.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   return Parser(text, name).run();
 }
 

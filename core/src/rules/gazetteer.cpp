@@ -21,7 +21,8 @@ class RowReader {
   RowReader(const GazetteerText& file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
 
   std::vector<ActorKey> run() {
-    std::size_t start = 0;
+    // A byte order mark is nothing, as in every other input.
+    std::size_t start = std::string_view(file_.text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     int number = 0;
     while (start < file_.text.size()) {
       std::size_t end = file_.text.find('\n', start);

@@ -370,6 +370,8 @@ bool parse_example_markers(std::string_view written, std::string* text, std::vec
 }
 
 FileAst parse_rule_file(const std::string& name, std::string_view text, DiagnosticSink& sink) {
+  // A byte order mark is nothing, as in every other input.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   return Parser(name, sink).parse(text);
 }
 
