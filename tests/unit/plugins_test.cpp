@@ -129,6 +129,24 @@ TEST(PluginLoading, RefusesAPluginInAFolderOthersCanWrite) {
   EXPECT_TRUE(has(only_report(*set).reason, "chmod go-w '" + folder.path().string() + "'"));
 }
 
+// A link in a safe folder to a plugin in a folder others can write is
+// refused: the file it leads to is what runs (issue 14, item 3).
+TEST(PluginLoading, RefusesALinkToAPluginInAFolderOthersCanWrite) {
+  const PluginFolder unsafe;
+  const std::string real = unsafe.add("good");
+  fs::permissions(unsafe.path(), fs::perms::others_write, fs::perm_options::add);
+  const PluginFolder safe;
+  const fs::path link = safe.path() / "linked.so";
+  fs::create_symlink(real, link);
+  const auto set = load_plugins({link.string()});
+  EXPECT_FALSE(only_report(*set).loaded);
+  EXPECT_TRUE(has(only_report(*set).reason, "in a folder writable by group or others"))
+      << only_report(*set).reason;
+  // The same link to a plugin in a safe folder loads.
+  fs::permissions(unsafe.path(), fs::perms::others_write, fs::perm_options::remove);
+  EXPECT_TRUE(only_report(*load_plugins({link.string()})).loaded);
+}
+
 TEST(PluginLoading, AFolderLoadsItsSoFilesInNameOrderAndKeepsGoingPastRefusals) {
   const PluginFolder folder;
   folder.add("api_major", "a_major.so");
