@@ -85,8 +85,11 @@ std::optional<CalibrateOptions> parse_options(const std::vector<std::string>& ar
   if (vm.count("cv") != 0 && options.folds < 2)
     throw UsageError(kSpec.name, "demarche calibrate: --cv needs at least 2 folds");
   options.l2_given = vm.count("l2") != 0;
+  // The upper bound keeps the fit's arithmetic finite; it pulls every
+  // number onto the author's long before it.
   if (!(options.fit.l2 > 0 && options.fit.l2 < 1e12))
-    throw UsageError(kSpec.name, "demarche calibrate: --l2 must be a positive number");
+    throw UsageError(kSpec.name,
+                     "demarche calibrate: --l2 must be a number above 0 and below 1e12");
   if (min_support < 0)
     throw UsageError(kSpec.name, "demarche calibrate: --min-support must be 0 or more");
   if (options.seed < 0 || options.seed > 0xffffffffLL)

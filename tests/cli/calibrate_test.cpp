@@ -100,6 +100,16 @@ TEST(Calibrate, WithL2GivenNothingIsSearched) {
   EXPECT_TRUE(contains(read_file(weights), "\nl2\t3\n")) << read_file(weights);
 }
 
+// A huge l2 is out of range, and the message says what range (issue 14,
+// item 15: it said "must be a positive number").
+TEST(Calibrate, AnL2OutOfRangeSaysTheRange) {
+  const TempDir dir;
+  const std::string gold = dir.write("gold.tsv", paged_gold());
+  const RunResult r = calibrate({"--gold", gold, "--cv", "4", "--l2", "1e308"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "--l2 must be a number above 0 and below 1e12")) << r.err;
+}
+
 TEST(Calibrate, OneSourcePageIsTooFewToChooseL2) {
   const TempDir dir;
   const std::string gold = dir.write("gold.tsv", paged_gold(true));
