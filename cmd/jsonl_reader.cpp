@@ -13,6 +13,10 @@ namespace {
 // able to exhaust the stack.
 constexpr int kMaxDepth = 512;
 
+// More keys are refused: an ordered object inserts each key after a linear
+// search, so one record of 200,000 keys took nearly a minute to read.
+constexpr std::size_t kMaxKeys = 10000;
+
 // The longest piece of the offending input quoted in an error message: a bad
 // byte at the end of a long `text` must not copy the whole text into it.
 constexpr std::size_t kMaxQuoted = 40;
@@ -48,6 +52,10 @@ class JsonlReader final : public Reader {
   explicit JsonlReader(std::istream& in) : in_(in) {
     // Stops building a value below kMaxDepth levels and remembers that it did.
     callback_ = [this](int depth, Json::parse_event_t event, Json&) {
+      if (event == Json::parse_event_t::key && ++keys_ > kMaxKeys) {
+        too_many_keys_ = true;
+        return false;
+      }
       if ((event == Json::parse_event_t::object_start ||
            event == Json::parse_event_t::array_start) &&
           depth >= kMaxDepth) {
@@ -81,11 +89,17 @@ class JsonlReader final : public Reader {
     }
     Json value;
     too_deep_ = false;
+    too_many_keys_ = false;
+    keys_ = 0;
     try {
       value = Json::parse(line_text_, callback_);
     } catch (const Json::exception& e) {
       // parse_error, or out_of_range for a number beyond a double (1E400).
       record.input_error = "not valid JSON: " + parse_error_message(e.what());
+      return;
+    }
+    if (too_many_keys_) {
+      record.input_error = "more than " + std::to_string(kMaxKeys) + " keys in one record";
       return;
     }
     if (too_deep_) {
@@ -121,6 +135,8 @@ class JsonlReader final : public Reader {
   std::size_t line_ = 0;
   Json::parser_callback_t callback_;
   bool too_deep_ = false;
+  bool too_many_keys_ = false;
+  std::size_t keys_ = 0;
 };
 
 }  // namespace
