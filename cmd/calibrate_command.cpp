@@ -9,9 +9,9 @@
 
 #include "command_line.hpp"
 #include "cross_validation.hpp"
-#include "eval_files.hpp"
 #include "exit_error.hpp"
 #include "gold_file.hpp"
+#include "output_file.hpp"
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
 #include "shrinkage.hpp"
@@ -268,8 +268,8 @@ int run_calibrate(const std::vector<std::string>& args, Output& output) {
       fitted_on += (fitted_on.empty() ? "" : ", ") + path;
     fitted_on += " (" + std::to_string(gold.size()) + " sentences)";
     const FitResult result = fit_weights(engine, labelled(gold), fit, fitted_on);
-    write_whole_file(options->output, "the weights file",
-                     [&result](std::ostream& file) { file << format_weights(result.weights); });
+    write_output_file(kSpec.name, options->output, "the weights file",
+                      [&result](std::ostream& file) { file << format_weights(result.weights); });
     // A blank line after whatever came before: the grid, the note, or the comparison.
     if (!options->l2_given || options->folds > 0) out << '\n';
     out << "Fitted on " << gold.size() << " sentences with l2 " << short_number(fit.l2)

@@ -16,6 +16,7 @@
 #include "evaluation.hpp"
 #include "exit_error.hpp"
 #include "gold_file.hpp"
+#include "output_file.hpp"
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
 #include "text_format.hpp"
@@ -131,8 +132,8 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   eval.scoring_model = weighted.description;
   warn_unknown_labels(std::cerr, kSpec.name, eval);
   if (!options->report.empty()) {
-    write_whole_file(options->report, "the report",
-                     [&eval](std::ostream& out) { write_html_report(eval, out); });
+    write_output_file(kSpec.name, options->report, "the report",
+                      [&eval](std::ostream& out) { write_html_report(eval, out); });
   }
   if (!options->plot.empty()) write_reliability_plots(options->plot, eval);
 

@@ -1,38 +1,14 @@
 #include "eval_files.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include "exit_error.hpp"
+#include "output_file.hpp"
 #include "reliability_svg.hpp"
 
 namespace demarche::cli {
-
-void write_whole_file(const std::string& path, const std::string& what,
-                      const std::function<void(std::ostream&)>& write) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (out) write(out);
-    if (!out || !out.flush()) {
-      const int error = errno;
-      std::remove(partial.c_str());
-      throw ExitError(kExitUsage, "demarche eval: cannot write " + what + ' ' + path + ": " +
-                                      std::strerror(error));
-    }
-  }
-  if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    std::remove(partial.c_str());
-    throw ExitError(kExitUsage, "demarche eval: cannot write " + what + ' ' + path + ": " +
-                                    std::strerror(error));
-  }
-}
 
 void write_reliability_plots(const std::string& dir, const Evaluation& eval) {
   // The pooled diagram's name is taken: a type called `all` would overwrite
@@ -52,7 +28,7 @@ void write_reliability_plots(const std::string& dir, const Evaluation& eval) {
   auto plot = [&dir](const Calibration& calibration) {
     const std::string path =
         (std::filesystem::path(dir) / ("reliability-" + calibration.type + ".svg")).string();
-    write_whole_file(path, "the reliability diagram", [&calibration](std::ostream& out) {
+    write_output_file("eval", path, "the reliability diagram", [&calibration](std::ostream& out) {
       out << reliability_svg(calibration) << '\n';
     });
   };
