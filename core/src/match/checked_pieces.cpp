@@ -1,8 +1,6 @@
 #include "match/checked_pieces.hpp"
 
-#include <fcntl.h>
 #include <hs/hs.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -21,14 +19,6 @@ constexpr std::string_view kHeader = "demarche-checked-pieces 2\n";
 constexpr std::size_t kMaxEntries = 100000;
 // Checking that took less than this is not worth a write.
 constexpr double kWorthSaving = 0.02;
-
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 1469598103934665603ull) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 std::string record_path() {
   const std::string dir = database_cache_dir();
@@ -62,9 +52,9 @@ CheckedPieces::CheckedPieces() {
 std::uint64_t CheckedPieces::key(const std::string& pattern, bool case_insensitive) {
   // The libraries' versions are part of the key: another RE2 or Vectorscan
   // may read a pattern differently.
-  std::uint64_t hash = fnv1a64(hs_version());
-  hash = fnv1a64(case_insensitive ? "i\n" : "s\n", hash);
-  return fnv1a64(pattern, hash);
+  std::uint64_t hash = cache_hash(hs_version());
+  hash = cache_hash(case_insensitive ? "i\n" : "s\n", hash);
+  return cache_hash(pattern, hash);
 }
 
 std::optional<bool> CheckedPieces::find(std::uint64_t key) const {
@@ -81,11 +71,6 @@ void CheckedPieces::add(std::uint64_t key, bool common, double seconds) {
 
 void CheckedPieces::save() const {
   if (!changed_ || added_seconds_ < kWorthSaving) return;
-  const std::string path = record_path();
-  if (path.empty()) return;
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  if (ec) return;
   std::string text(kHeader);
   char line[32];
   for (const auto& [key, common] : known_) {
@@ -93,20 +78,7 @@ void CheckedPieces::save() const {
                   common ? '1' : '0');
     text += line;
   }
-  // A fresh name renamed into place, as for the databases.
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return;
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
-  }
-  const bool wrote = written == text.size();
-  if (::close(fd) != 0 || !wrote || std::rename(temp.c_str(), path.c_str()) != 0) {
-    ::unlink(temp.c_str());
-  }
+  write_cache_file("checked-pieces.txt", text);
 }
 
 }  // namespace demarche::match

@@ -26,14 +26,6 @@ constexpr std::uintmax_t kMaxFileBytes = 512u << 20;
 // older ones for switching back.
 constexpr std::size_t kKeptFiles = 8;
 
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 1469598103934665603ull) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 std::string hex(std::uint64_t value) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
@@ -80,6 +72,14 @@ bool parse_members(std::string_view line, std::size_t count, std::vector<unsigne
 
 }  // namespace
 
+std::uint64_t cache_hash(std::string_view bytes, std::uint64_t hash) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
 std::string database_cache_dir() {
   if (const char* dir = std::getenv("DEMARCHE_CACHE_DIR")) {
     const std::string value = dir;
@@ -95,11 +95,11 @@ std::string database_cache_dir() {
 }
 
 std::string database_key(const std::vector<std::string>& regexes, unsigned flags) {
-  std::uint64_t hash = fnv1a64(hs_version());
-  hash = fnv1a64(std::to_string(flags) + "\n", hash);
+  std::uint64_t hash = cache_hash(hs_version());
+  hash = cache_hash(std::to_string(flags) + "\n", hash);
   for (const std::string& regex : regexes) {
-    hash = fnv1a64(regex, hash);
-    hash = fnv1a64(std::string_view("\0", 1), hash);
+    hash = cache_hash(regex, hash);
+    hash = cache_hash(std::string_view("\0", 1), hash);
   }
   return hex(hash);
 }
@@ -120,7 +120,7 @@ CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
   const std::string head = std::string(kMagic) + key + "\n";
   if (bytes.size() < head.size() + 17 || bytes.compare(0, head.size(), head) != 0) return {};
   const std::string_view rest = std::string_view(bytes).substr(head.size() + 17);
-  if (bytes.compare(head.size(), 17, hex(fnv1a64(rest)) + "\n") != 0) return {};
+  if (bytes.compare(head.size(), 17, hex(cache_hash(rest)) + "\n") != 0) return {};
   const std::size_t eol = rest.find('\n');
   if (eol == std::string_view::npos) return {};
   CachedDatabase out;
@@ -137,8 +137,7 @@ CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
 
 void store_cached_database(const std::string& key, const hs_database* db,
                            const std::vector<unsigned>& members) {
-  const std::string dir = database_cache_dir();
-  if (dir.empty()) return;
+  if (database_cache_dir().empty()) return;
   std::string payload;
   if (db) {
     char* serialized = nullptr;
@@ -147,35 +146,40 @@ void store_cached_database(const std::string& key, const hs_database* db,
     payload.assign(serialized, length);
     std::free(serialized);  // NOLINT: allocated by Vectorscan with malloc
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return;
-  const std::string final_path = file_for(dir, key);
-  const std::string temp_path = final_path + ".tmp-" + std::to_string(::getpid());
-  // O_EXCL and O_NOFOLLOW: never write through a name someone else made.
-  const int fd =
-      ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return;
   std::string rest;
   for (const unsigned m : members) {
     if (!rest.empty()) rest += ' ';
     rest += std::to_string(m);
   }
   rest += "\n" + payload;
-  const std::string file = std::string(kMagic) + key + "\n" + hex(fnv1a64(rest)) + "\n" + rest;
+  const std::string file = std::string(kMagic) + key + "\n" + hex(cache_hash(rest)) + "\n" + rest;
+  if (write_cache_file("pieces-" + key + ".hsdb", file)) prune(database_cache_dir());
+}
+
+bool write_cache_file(const std::string& name, std::string_view bytes) {
+  const std::string dir = database_cache_dir();
+  if (dir.empty()) return false;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return false;
+  const std::string final_path = dir + "/" + name;
+  const std::string temp_path = final_path + ".tmp-" + std::to_string(::getpid());
+  // O_EXCL and O_NOFOLLOW: never write through a name someone else made.
+  const int fd =
+      ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
   std::size_t written = 0;
-  while (written < file.size()) {
-    const ssize_t n = ::write(fd, file.data() + written, file.size() - written);
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
     if (n <= 0) break;
     written += static_cast<std::size_t>(n);
   }
-  const bool wrote = written == file.size();
-  const bool complete = ::close(fd) == 0 && wrote;
-  if (!complete || std::rename(temp_path.c_str(), final_path.c_str()) != 0) {
+  const bool wrote = written == bytes.size();
+  if (::close(fd) != 0 || !wrote || std::rename(temp_path.c_str(), final_path.c_str()) != 0) {
     ::unlink(temp_path.c_str());
-    return;
+    return false;
   }
-  prune(dir);
+  return true;
 }
 
 }  // namespace demarche::match

@@ -13,7 +13,9 @@
 // $HOME/.cache/demarche. DEMARCHE_CACHE_DIR=off (or empty) turns it off.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct hs_database;
@@ -45,5 +47,14 @@ void store_cached_database(const std::string& key, const hs_database* db,
 
 // The cache folder in use, or empty when caching is off.
 std::string database_cache_dir();
+
+// FNV-1a over `bytes`, from `seed`: the cache's keys and checksums.
+std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
+
+// Writes `bytes` as the cache folder's file `name`: to a fresh name
+// (O_EXCL, O_NOFOLLOW, mode 0600) renamed into place, so that no reader
+// sees half a file and no file of someone else's is written through.
+// False when caching is off or the write failed.
+bool write_cache_file(const std::string& name, std::string_view bytes);
 
 }  // namespace demarche::match
