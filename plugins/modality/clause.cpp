@@ -55,6 +55,13 @@ bool is_participle(const std::string& word) {
   return word.size() >= 6 && word.ends_with("ing");
 }
 
+// ", as well as" adds to a list: it neither opens a clause nor ends a
+// subordinate one ("which it hoped would lead to X, as well as Y").
+bool is_as_well_as(const std::vector<Token>& tokens, std::size_t i) {
+  return i + 2 < tokens.size() && tokens[i].is("as") && tokens[i + 1].is("well") &&
+         tokens[i + 2].is("as");
+}
+
 // Whether a new clause begins at word token `i`.
 bool opens_clause(const std::vector<Token>& tokens, std::size_t i) {
   const Token& t = tokens[i];
@@ -62,7 +69,8 @@ bool opens_clause(const std::vector<Token>& tokens, std::size_t i) {
   if (one_of(t.text, kAlways)) return true;
   // ", so far," is an adverb, not a result clause.
   const bool so_far = t.text == "so" && i + 1 < tokens.size() && tokens[i + 1].is("far");
-  if (after_comma && !so_far && (one_of(t.text, kAfterComma) || is_participle(t.text))) {
+  if (after_comma && !so_far && !is_as_well_as(tokens, i) &&
+      (one_of(t.text, kAfterComma) || is_participle(t.text))) {
     return true;
   }
   if (t.text == "and") {
@@ -116,7 +124,7 @@ std::vector<int> clause_numbers(const std::vector<Token>& tokens) {
     if (t.kind == Token::Kind::kStop) {
       pending = Break::kStop;
       resume.reset();
-    } else if (t.kind == Token::Kind::kComma && ends_at_comma) {
+    } else if (t.kind == Token::Kind::kComma && ends_at_comma && !is_as_well_as(tokens, i + 1)) {
       pending = Break::kComma;
     }
     if (pending != Break::kNone) ends_at_comma = false;

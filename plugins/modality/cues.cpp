@@ -195,8 +195,11 @@ constexpr std::array kSpecs = {
     // "threatened Syldavia (and its allies) with sanctions".
     Spec{M::kThreatened, kThreaten, S::kInfinitive, 2}.bridged(5, "with"),
     Spec{M::kThreatened, "threat|threats|ultimatum|ultimatums", S::kNear, 2},
-    // "which it hoped would eventually lead to a withdrawal".
-    Spec{M::kThreatened, "hope|hopes|hoped|hoping", S::kInfinitive, 5}.bridged(
+    // "which it hoped would eventually lead to a withdrawal": everything the
+    // hoped-for clause goes on to name is hoped for, however long its list
+    // ("would lead to the restoration of rights ... as well as the
+    // withdrawal"), so the reach runs to the end of the clause in practice.
+    Spec{M::kThreatened, "hope|hopes|hoped|hoping", S::kInfinitive, 16}.bridged(
         3, "would|will|could|might"),
     // "risk sanctions", "risk exposure to sanctions", "at risk of expulsion".
     Spec{M::kThreatened, "risk|risks|risked|risking", S::kNear, 2},

@@ -137,6 +137,33 @@ TEST(ActorRoles, AMentionThatIsPartOfAnotherNameIsNoActor) {
   EXPECT_FALSE(fires(e, "The Valdoria-backed militia condemned the strike."));
   EXPECT_TRUE(fires(e, "The Valdoria-led coalition condemned the strike."));
   EXPECT_TRUE(fires(e, "Valdoria Tuesday condemned the strike."));
+  // A head after up to two capitalised words, or before "of".
+  EXPECT_FALSE(fires(e, "The Valdorian Communist Party condemned the strike."));
+  EXPECT_FALSE(fires(e, "The Supreme Court of Valdoria condemned the strike."));
+  EXPECT_FALSE(fires(e, "The people of Valdoria condemned the strike."));
+  EXPECT_TRUE(fires(e, "The Government of Valdoria condemned the strike."));
+  EXPECT_TRUE(fires(e, "The Valdorian Foreign Minister condemned the strike."));
+}
+
+TEST(ActorRoles, ARuleThatStartsWithItsActorNamesItsSubject) {
+  const std::string rules =
+      "gazetteer \"actors.tsv\"\n"
+      "event condemnation\n"
+      "  prior: 0.05\n"
+      "rule condemnation.verb.condemn_subject\n"
+      "  type: condemnation\n"
+      "  weight: 0.9\n"
+      "  source: state\n"
+      "  match: {@state} ~5 condemned\n";
+  const Loaded loaded = compile_rules({{"test.rules", rules}, {"actors.tsv", kGazetteer}});
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "Valdoria on Monday condemned the strike."));
+  // The subject the rule starts with is a court, so the state named
+  // further left is not its source either.
+  EXPECT_FALSE(
+      fires(e, "Syldavian lawyers and the Supreme Court of Valdoria condemned the strike."));
+  EXPECT_FALSE(fires(e, "The Valdoria War was condemned by historians."));
 }
 
 TEST(ActorRoles, KeysWithCapitalsMatchAsWrittenLowerCaseKeysInAnyCase) {

@@ -113,7 +113,7 @@ TEST(ActorsPlugin, AmbiguousWordsNeedTheirCapitalAndTheirContext) {
             "UKR>?");
   // Not the state: a region, an attitude, a treaty.
   EXPECT_EQ(roles("Latin American leaders condemned the strike.", "condemnation"), "?>?");
-  EXPECT_EQ(roles("Pro-Russian militias condemned the decision.", "condemnation"), "?>?");
+  EXPECT_EQ(roles("Pro-Russian officials condemned the decision.", "condemnation"), "?>?");
   EXPECT_EQ(roles("Jordan condemned the decision.", "condemnation"), "JOR>?");
   EXPECT_EQ(roles("In Chad, officials condemned the decision.", "condemnation"), "?>?");
 }

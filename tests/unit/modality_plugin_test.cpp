@@ -293,6 +293,13 @@ TEST(ModalityPlugin, ThreatsPlansAndPossibilitiesAreThreatened) {
       {"The bloc threatened Syldavia and its two allies with new sanctions.", "sanction"},
       {"Firms that trade with Syldavia risk exposure to new sanctions, the bloc said.", "sanction"},
       {"Valdoria hoped the talks would eventually lead to new sanctions on Syldavia.", "sanction"},
+      // The hoped-for clause reaches over a long list of what it names.
+      {"Valdoria hoped the accord would eventually lead to the return of the refugees to their "
+       "villages as well as the withdrawal of Syldavian troops from the valley.",
+       "withdrawal"},
+      {"The accord, which Valdoria hoped would lead to the return of the refugees, as well as "
+       "the withdrawal of Syldavian troops from the valley, was signed in May.",
+       "withdrawal"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "threatened");
 }

@@ -24,14 +24,25 @@ constexpr std::array<std::string_view, 12> kClaiming = {
     "argued",  "asserted", "maintained", "complained", "contends", "contended"};
 
 // Nouns that make a place's name part of another name ("the Iraq War", "the
-// Vienna Convention", "the Washington Post"): a mention right before one is
-// not an actor. A closed class, like the words of saying.
-constexpr std::array<std::string_view, 33> kNameHeads = {
+// Vienna Convention", "the Washington Post", "the Chinese Communist Party",
+// "the US Supreme Court"): a mention right before one, or before up to two
+// capitalised words and then one, is not an actor. A closed class, like the
+// words of saying.
+constexpr std::array<std::string_view, 39> kNameHeads = {
     "war",      "wars",       "post",     "times",     "convention", "conventions", "agreement",
     "accord",   "accords",    "protocol", "treaty",    "charter",    "declaration", "consensus",
     "summit",   "conference", "deal",     "pact",      "airport",    "university",  "stock",
     "exchange", "marathon",   "olympics", "games",     "club",       "daily",       "herald",
-    "tribune",  "journal",    "symphony", "orchestra", "zoo"};
+    "tribune",  "journal",    "symphony", "orchestra", "zoo",        "party",       "court",
+    "church",   "league",     "cup",      "museum"};
+
+// Nouns that a mention after "of" belongs to without making it the actor:
+// "the Supreme Court of Argentina", "the people of Iraq", "the University
+// of Tokyo". A government, ministry or office of a state ("the Government
+// of Kuwait", "the President of France") is the state and is not listed.
+constexpr std::array<std::string_view, 14> kOfHeads = {
+    "court",  "courts", "people", "peoples", "citizens", "residents", "university",
+    "church", "party",  "museum", "academy", "bar",      "chamber",   "population"};
 
 bool is_letter(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) != 0;
@@ -97,22 +108,50 @@ bool is_saying_or_claiming(std::string_view word) {
   return is_saying(word) || is_claiming(word);
 }
 
+bool is_head(std::string_view word, const auto& heads) {
+  return std::any_of(heads.begin(), heads.end(),
+                     [&](std::string_view h) { return equals_lower(word, h); });
+}
+
+// The letter run starting at or after `i` (spaces only between), or empty.
+std::string_view next_word(std::string_view text, std::size_t i) {
+  const std::size_t from = i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i == from) return {};
+  std::size_t end = i;
+  while (end < text.size() && is_letter(text[end])) ++end;
+  return text.substr(i, end - i);
+}
+
+// The letter run that starts at `i` (empty if none does).
+std::string_view word_at(std::string_view text, std::size_t i) {
+  std::size_t end = i;
+  while (end < text.size() && is_letter(text[end])) ++end;
+  return text.substr(i, end - i);
+}
+
 // A mention glued to a word by a hyphen ("pro-Russian", "Kremlin-backed";
-// "a US-led force" aside) or followed by a noun of kNameHeads names
-// something else.
+// "a US-led force" aside), followed by a noun of kNameHeads (over at most
+// two capitalised words), or after "of" that follows a noun of kOfHeads
+// names something else.
 bool names_something_else(std::string_view text, const Span& m) {
   if (m.begin > 0 && text[m.begin - 1] == '-') return true;
   if (m.end < text.size() && text[m.end] == '-') {
     return text.substr(m.end, 5) != "-led " && text.substr(m.end) != "-led";
   }
-  std::size_t i = m.end;
-  while (i < text.size() && text[i] == ' ') ++i;
-  if (i == m.end) return false;
-  std::size_t end = i;
-  while (end < text.size() && is_letter(text[end])) ++end;
-  const std::string_view next = text.substr(i, end - i);
-  return std::any_of(kNameHeads.begin(), kNameHeads.end(),
-                     [&](std::string_view h) { return equals_lower(next, h); });
+  std::size_t at = m.end;
+  for (int skipped = 0; skipped <= 2; ++skipped) {
+    const std::string_view next = next_word(text, at);
+    if (next.empty()) break;
+    if (is_head(next, kNameHeads)) return true;
+    if (!std::isupper(static_cast<unsigned char>(next.front()))) break;
+    at = static_cast<std::size_t>(next.data() + next.size() - text.data());
+  }
+  // "<head> of [the] <mention>".
+  std::size_t n = 1;
+  if (equals_lower(word_at(text, words_left(text, m.begin, n)), "the")) ++n;
+  return equals_lower(word_at(text, words_left(text, m.begin, n)), "of") &&
+         is_head(word_at(text, words_left(text, m.begin, n + 1)), kOfHeads);
 }
 
 // Punctuation that ends a speaker's phrase: "the embassy, he said" does not
@@ -198,15 +237,21 @@ bool is_passive(std::string_view text, const Span& first) {
   return false;
 }
 
+// `subject_is_other`: the match starts with a mention that names something
+// else ("the Supreme Court of Argentina ... criticized"): the rule's subject
+// is taken, so no mention further left is its source.
 bool fills_source(std::string_view text, const text::WordIndex& words, const Span& first,
-                  const Span& last, const Span& m) {
+                  const Span& last, const Span& m, bool subject_is_other) {
   // The agent of a passive inside the match: "were ordered by the
   // authorities to leave".
   if (m.begin >= first.end && m.end <= last.begin &&
       any_word(text, words_left(text, m.begin, 2), m.begin,
                [](std::string_view w) { return equals_lower(w, "by"); }))
     return true;
-  if (m.begin < first.begin && !is_passive(text, first)) {
+  // The match's own first word: a rule that starts with the actor ("{@state}
+  // ~5 condemned") names it as the subject.
+  if (m.begin == first.begin) return true;
+  if (m.begin < first.begin && !subject_is_other && !is_passive(text, first)) {
     const std::size_t from = std::min(m.end, first.begin);
     if (words.words_between(from, first.begin) <= RoleReach::kSubjectBefore &&
         !has_semicolon(text, from, first.begin))
@@ -241,6 +286,14 @@ bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
   if (chain.empty()) return false;
   const Span& first = chain.front();
   const Span& last = chain.back();
+  bool subject_is_other = false;
+  if (role == Role::kSource) {
+    for (std::size_t i = 0;; ++i) {  // mentions come sorted by where they begin
+      const Span* m = mentions.at(i);
+      if (!m || m->begin > first.begin) break;
+      if (m->begin == first.begin && names_something_else(text, *m)) subject_is_other = true;
+    }
+  }
   for (std::size_t i = 0;; ++i) {
     const Span* m = mentions.at(i);
     if (!m) return false;
@@ -248,7 +301,7 @@ bool role_filled(Role role, std::string_view text, const text::WordIndex& words,
     bool filled = false;
     switch (role) {
       case Role::kSource:
-        filled = fills_source(text, words, first, last, *m);
+        filled = fills_source(text, words, first, last, *m, subject_is_other);
         break;
       case Role::kSpeaker:
         filled = saying_next_to(text, *m) || says_before(text, first, *m);

@@ -32,15 +32,17 @@ struct RoleReach {
 // the same text as `chain`) fills `role` for the match `chain` (the spans of
 // the matched pieces, in order). `words` indexes `text`.
 //
-// source: a mention before the match within kSubjectBefore words with no
-//   ';' between; or after it within kAgentAfter words with "by" or "from"
+// source: a mention where the match starts (a rule that begins with its
+//   actor, "{@state} ~5 condemned"); before the match within kSubjectBefore
+//   words with no ';' between; or after it within kAgentAfter words with "by" or "from"
 //   between, or inside it within two words after "by" (a passive's agent:
 //   "were ordered by the authorities to leave"); or anywhere in the sentence as its speaker, within
 //   kSpeakerNear words of a word of saying (said, says, told, stated, added, announced, declared,
 //   statement, according, ...) with no punctuation between.
 // A mention glued to another word by a hyphen ("pro-Russian", but not
-// "US-led") or followed by a noun that makes it part of another name ("the
-// Iraq War", "the Vienna Convention") fills no role.
+// "US-led"), followed by a noun that makes it part of another name ("the
+// Iraq War", "the Chinese Communist Party"), or after "of" that follows
+// such a noun ("the Supreme Court of Argentina") fills no role.
 // speaker: the one who says it, not the one whose act is described
 //   ("Armenia violated the truce" has none): the sentence's speaker as for
 //   source, or the subject of a word of saying between the mention and the
