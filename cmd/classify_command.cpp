@@ -65,14 +65,20 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
       make_writer(options->format, output.stream(), options->report);
   writer->begin();
   Progress progress;
-  ClassifyMessages messages(progress);
+  EventTally tally(options->files, options->report);
+  ClassifyMessages messages(progress, &tally);
   if (options->jobs == 1) {
     classify_serially(engine, *options, output, *writer, messages, progress);
   } else {
     classify_in_parallel(engine, *options, output, messages, progress);
   }
   progress.finish();
+  tally.print(options->summary, output.stream());
   const bool failed = messages.summarize(output.good(), options->plugins.strict, refused);
+  if (options->grep_status) {
+    if (failed) return kExitUsage;  // 2: any error, as grep
+    return tally.any_event() ? kExitOk : kExitFailure;
+  }
   return failed ? kExitFailure : kExitOk;
 }
 

@@ -30,6 +30,7 @@ std::string fault_place(const Record& record, std::size_t sentence) {
 }  // namespace
 
 void ClassifyMessages::record(const Record& record) {
+  if (tally_ != nullptr) tally_->record(record);
   if (record.has_error()) record_error(record);
   for (std::size_t i = 0; i < record.sentences.size(); ++i) {
     if (record.sentences[i].plugin_faults.empty()) continue;
@@ -54,6 +55,7 @@ void ClassifyMessages::cannot_open(const std::string& name, const std::string& e
   progress_.finish();
   std::cerr << "demarche: cannot open " << name << ": " << error << '\n';
   input_failed_ = true;
+  if (tally_ != nullptr) tally_->cannot_open(name);
 }
 
 void ClassifyMessages::cannot_read(const std::string& name, const std::string& error) {

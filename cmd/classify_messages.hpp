@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 
+#include "event_tally.hpp"
 #include "plugin_options.hpp"
 #include "progress.hpp"
 #include "record.hpp"
@@ -17,10 +18,15 @@ namespace demarche::cli {
 
 class ClassifyMessages {
  public:
-  explicit ClassifyMessages(Progress& progress) : progress_(progress) {}
+  // `tally`, when given, is fed every record too.
+  explicit ClassifyMessages(Progress& progress, EventTally* tally = nullptr)
+      : progress_(progress), tally_(tally) {}
 
   // After `record` was written: its error, if any, and its plugins' faults.
   void record(const Record& record);
+
+  // True when a record had an error or an input could not be read.
+  bool any_failure() const { return record_errors_ > 0 || input_failed_; }
 
   void cannot_open(const std::string& name, const std::string& error);
   void cannot_read(const std::string& name, const std::string& error);
@@ -39,6 +45,7 @@ class ClassifyMessages {
   void record_error(const Record& record);
 
   Progress& progress_;
+  EventTally* tally_;
   std::size_t record_errors_ = 0;
   PluginFaults plugin_faults_;
   bool input_failed_ = false;

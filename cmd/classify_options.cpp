@@ -50,6 +50,18 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   visible.add_options()("explain,e", po::bool_switch(&options.report.explain),
                         "add the scoring detail: prior, log-odds, each rule's weight and "
                         "contribution, and the rules cancelled by `unless`");
+  bool count = false;
+  bool files_with_events = false;
+  bool quiet = false;
+  visible.add_options()("count,c", po::bool_switch(&count),
+                        "print, per input, the number of sentences with an event instead of "
+                        "the records (implies --exit-status)")(
+      "files-with-events,l", po::bool_switch(&files_with_events),
+      "print the names of the inputs with an event instead of the records (implies "
+      "--exit-status)")("quiet,q", po::bool_switch(&quiet),
+                        "print no records: only the exit status tells (implies --exit-status)")(
+      "exit-status", po::bool_switch(&options.grep_status),
+      "exit 0 when some event was reported, 1 when none, 2 on any error (as grep)");
   visible.add_options()("jobs,j",
                         po::value<std::string>(&jobs)->value_name("N")->default_value(jobs),
                         "classify on N threads, 0 for one per core; the output is the same "
@@ -73,6 +85,18 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   options.format = format == "tsv"    ? OutputFormat::kTsv
                    : format == "text" ? OutputFormat::kText
                                       : OutputFormat::kJsonl;
+  if (count + files_with_events + quiet > 1) {
+    throw UsageError(spec.name, "demarche " + spec.name +
+                                    ": give at most one of --count, --files-with-events and "
+                                    "--quiet");
+  }
+  if (count || files_with_events || quiet) {
+    options.summary = count               ? Summary::kCount
+                      : files_with_events ? Summary::kFilesWithEvents
+                                          : Summary::kQuiet;
+    options.format = OutputFormat::kNone;
+    options.grep_status = true;
+  }
   if (vm.count("file") != 0) options.files = vm["file"].as<std::vector<std::string>>();
   if (options.files.empty()) options.files.emplace_back("-");
   return options;

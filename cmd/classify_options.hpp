@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command_line.hpp"
+#include "event_tally.hpp"
 #include "plugin_options.hpp"
 #include "reader.hpp"
 #include "weights_options.hpp"
@@ -25,6 +26,10 @@ struct ClassifyOptions {
   PluginOptions plugins;
   WeightsOptions weights;
   unsigned jobs = 1;  // worker threads; 1 is the plain loop on the calling thread
+  Summary summary = Summary::kRecords;
+  // 0 when some event was reported, 1 when none, 2 on any error, as grep;
+  // set by --exit-status and implied by the summaries.
+  bool grep_status = false;
 };
 
 // -j/--jobs: 0 (the default) means one worker per core; more than this is

@@ -2,8 +2,19 @@
 
 namespace demarche::cli {
 
+namespace {
+
+class NullWriter final : public Writer {
+ public:
+  void write(const Record&) override {}
+};
+
+}  // namespace
+
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, ReportOptions options) {
   switch (format) {
+    case OutputFormat::kNone:
+      return std::make_unique<NullWriter>();
     case OutputFormat::kJsonl:
       return make_jsonl_writer(out, options);
     case OutputFormat::kTsv:

@@ -14,7 +14,9 @@
 
 namespace demarche::cli {
 
-enum class OutputFormat { kJsonl, kTsv, kText };
+// kNone writes nothing: classify --count, --files-with-events and --quiet
+// print a summary instead of the records.
+enum class OutputFormat { kJsonl, kTsv, kText, kNone };
 
 struct ReportOptions {
   double threshold = 0.5;  // events below it are not reported

@@ -69,10 +69,27 @@ TEST_F(Plugins, NoPluginsRunsTheRulesAlone) {
 
 TEST_F(Plugins, EnvironmentNamesPluginsWhenNoFlagDoes) {
   const std::string path = add("good");
-  const RunResult r = classify("They wave.\n", {}, with_plugins_env("/nonexistent:" + path));
-  EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(contains(r.err, "plugin /nonexistent refused: does not exist")) << r.err;
+  const RunResult r = classify("They wave.\n", {}, with_plugins_env(path));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(parse_jsonl(r.out).at(0).at("events").at(0).at("type"), "greeting");
+}
+
+// A path the user named that is not there is a mistake in the command, as a
+// missing --rules path is: exit 2 before any input is read, with the path
+// and where it came from.
+TEST_F(Plugins, AMissingNamedPluginPathIsAnError) {
+  const std::string path = add("good");
+  const RunResult file = classify("They wave.\n", {"--plugin", "/nonexistent/p.so"});
+  EXPECT_EQ(file.exit_code, 2);
+  EXPECT_TRUE(contains(file.err, "'/nonexistent/p.so' (from --plugin) does not exist")) << file.err;
+  EXPECT_TRUE(file.out.empty()) << file.out;
+  const RunResult folder = classify("They wave.\n", {"--plugins", "/nonexistent"});
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_TRUE(contains(folder.err, "'/nonexistent' (from --plugins) does not exist")) << folder.err;
+  const RunResult env = classify("They wave.\n", {}, with_plugins_env("/nonexistent:" + path));
+  EXPECT_EQ(env.exit_code, 2);
+  EXPECT_TRUE(contains(env.err, "'/nonexistent' (from DEMARCHE_PLUGINS) does not exist"))
+      << env.err;
 }
 
 TEST_F(Plugins, TsvHasAnAttributesColumn) {
