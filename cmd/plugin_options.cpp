@@ -42,28 +42,13 @@ fs::path shipped_plugins_path() {
   return (exe.parent_path() / ".." / "lib" / "demarche" / "plugins").lexically_normal();
 }
 
-namespace {
-
-// A path the user named that is not there is a mistake in the command (exit
-// 2), as for --rules; a plugin that is there but refused only costs its
-// contribution, and the rest keep working.
-void require_existing(const std::vector<std::string>& paths, const std::string& origin) {
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-      throw ExitError(kExitUsage,
-                      "demarche: plugin path '" + path + "' (from " + origin + ") does not exist");
-    }
-  }
-}
-
-}  // namespace
-
 std::vector<std::string> resolve_plugin_paths(const PluginOptions& plugins) {
   if (plugins.none) return {};
   if (!plugins.folders.empty() || !plugins.files.empty()) {
-    require_existing(plugins.folders, "--plugins");
-    require_existing(plugins.files, "--plugin");
+    // A named path that is not there is a mistake in the command; a plugin
+    // that is there but refused only costs its contribution.
+    require_existing_paths(plugins.folders, "plugin", "--plugins");
+    require_existing_paths(plugins.files, "plugin", "--plugin");
     std::vector<std::string> paths = plugins.folders;
     paths.insert(paths.end(), plugins.files.begin(), plugins.files.end());
     return paths;
@@ -71,7 +56,7 @@ std::vector<std::string> resolve_plugin_paths(const PluginOptions& plugins) {
   if (const char* env = std::getenv("DEMARCHE_PLUGINS"); env != nullptr) {
     // Set but empty means "no plugins", so a script can turn them off.
     std::vector<std::string> paths = split_path_list(env);
-    require_existing(paths, "DEMARCHE_PLUGINS");
+    require_existing_paths(paths, "plugin", "DEMARCHE_PLUGINS");
     return paths;
   }
   const fs::path shipped = shipped_plugins_path();

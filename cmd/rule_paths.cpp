@@ -27,16 +27,6 @@ std::vector<std::string> split_path_list(std::string_view list) {
 
 namespace {
 
-void require_existing(const std::vector<std::string>& paths, const std::string& origin) {
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-      throw ExitError(kExitUsage,
-                      "demarche: rules path '" + path + "' (from " + origin + ") does not exist");
-    }
-  }
-}
-
 // An empty shipped folder counts as no rules: classifying with zero rules
 // would quietly report nothing, which is worse than saying so.
 bool holds_rule_files(const fs::path& folder) {
@@ -49,6 +39,17 @@ bool holds_rule_files(const fs::path& folder) {
 
 }  // namespace
 
+void require_existing_paths(const std::vector<std::string>& paths, std::string_view kind,
+                            std::string_view origin) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      throw ExitError(kExitUsage, "demarche: " + std::string(kind) + " path '" + path + "' (from " +
+                                      std::string(origin) + ") does not exist");
+    }
+  }
+}
+
 fs::path shipped_rules_path() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
@@ -58,13 +59,13 @@ fs::path shipped_rules_path() {
 
 RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths) {
   if (!flag_paths.empty()) {
-    require_existing(flag_paths, "--rules");
+    require_existing_paths(flag_paths, "rules", "--rules");
     return {flag_paths, "--rules"};
   }
   if (const char* env = std::getenv("DEMARCHE_RULES"); env != nullptr && *env != '\0') {
     std::vector<std::string> paths = split_path_list(env);
     if (!paths.empty()) {
-      require_existing(paths, "DEMARCHE_RULES");
+      require_existing_paths(paths, "rules", "DEMARCHE_RULES");
       return {std::move(paths), "DEMARCHE_RULES"};
     }
   }

@@ -29,4 +29,10 @@ std::filesystem::path shipped_rules_path();
 // "a:b::c" as {"a", "b", "c"}: empty items are dropped.
 std::vector<std::string> split_path_list(std::string_view list);
 
+// Throws ExitError (exit 2) naming the first of `paths` that does not exist,
+// as "demarche: KIND path 'P' (from ORIGIN) does not exist": a path the user
+// named that is not there is a mistake in the command.
+void require_existing_paths(const std::vector<std::string>& paths, std::string_view kind,
+                            std::string_view origin);
+
 }  // namespace demarche::cli
