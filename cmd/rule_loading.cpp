@@ -15,6 +15,9 @@ LoadOptions load_options(std::int64_t set_memory_mib, bool lint) {
   LoadOptions options;
   options.set_memory_bytes = set_memory_mib << 20;  // the caller checked the range
   options.lint = lint;
+  // `import "demarche:common.rules"` in an author's own file names the
+  // shipped rules, wherever the file is.
+  options.library_path = shipped_rules_path().string();
   return options;
 }
 

@@ -57,20 +57,54 @@ fs::path shipped_rules_path() {
   return (exe.parent_path() / ".." / "share" / "demarche" / "rules").lexically_normal();
 }
 
-RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths) {
-  if (!flag_paths.empty()) {
-    require_existing_paths(flag_paths, "rules", "--rules");
-    return {flag_paths, "--rules"};
-  }
-  if (const char* env = std::getenv("DEMARCHE_RULES"); env != nullptr && *env != '\0') {
-    std::vector<std::string> paths = split_path_list(env);
-    if (!paths.empty()) {
-      require_existing_paths(paths, "rules", "DEMARCHE_RULES");
-      return {std::move(paths), "DEMARCHE_RULES"};
+namespace {
+
+// "+PATH" adds PATH to the rules that would be used without it; any other
+// item replaces them.
+void split_extras(const std::vector<std::string>& items, std::vector<std::string>& base,
+                  std::vector<std::string>& extras) {
+  for (const std::string& item : items) {
+    if (item.size() > 1 && item.front() == '+') {
+      extras.push_back(item.substr(1));
+    } else {
+      base.push_back(item);
     }
   }
+}
+
+RulePaths with_extras(RulePaths base, const std::vector<std::string>& extras,
+                      const std::string& origin) {
+  require_existing_paths(extras, "rules", origin);
+  base.base_count = base.paths.size();
+  base.paths.insert(base.paths.end(), extras.begin(), extras.end());
+  return base;
+}
+
+}  // namespace
+
+RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths) {
+  std::vector<std::string> flag_base;
+  std::vector<std::string> flag_extras;
+  split_extras(flag_paths, flag_base, flag_extras);
+  if (!flag_base.empty()) {
+    require_existing_paths(flag_base, "rules", "--rules");
+    return with_extras({flag_base, "--rules"}, flag_extras, "--rules +");
+  }
+  if (const char* env = std::getenv("DEMARCHE_RULES"); env != nullptr && *env != '\0') {
+    std::vector<std::string> env_base;
+    std::vector<std::string> env_extras;
+    split_extras(split_path_list(env), env_base, env_extras);
+    env_extras.insert(env_extras.end(), flag_extras.begin(), flag_extras.end());
+    if (!env_base.empty()) {
+      require_existing_paths(env_base, "rules", "DEMARCHE_RULES");
+      return with_extras({std::move(env_base), "DEMARCHE_RULES"}, env_extras, "DEMARCHE_RULES +");
+    }
+    flag_extras = std::move(env_extras);
+  }
   const fs::path shipped = shipped_rules_path();
-  if (!shipped.empty() && holds_rule_files(shipped)) return {{shipped.string()}, "shipped rules"};
+  if (!shipped.empty() && holds_rule_files(shipped)) {
+    return with_extras({{shipped.string()}, "shipped rules"}, flag_extras, "--rules +");
+  }
   throw ExitError(
       kExitUsage,
       "demarche: no rules found: pass --rules PATH, set DEMARCHE_RULES, or install "

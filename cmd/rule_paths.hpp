@@ -17,10 +17,17 @@ namespace demarche::cli {
 struct RulePaths {
   std::vector<std::string> paths;
   std::string origin;  // "--rules", "DEMARCHE_RULES" or "shipped rules", for messages
+  // The first base_count paths are the rules themselves; the rest were added
+  // to them with "+PATH" (`--rules +my.rules`), and do not change where the
+  // default weights file is looked for.
+  std::size_t base_count = 0;
 };
 
 // Throws ExitError (exit 2) when no source gives a usable path, saying which
-// places were tried, or when a path given explicitly does not exist.
+// places were tried, or when a path given explicitly does not exist. A path
+// written "+PATH" (in --rules or DEMARCHE_RULES) is added to the rules that
+// would be used without it instead of replacing them: `--rules +mine.rules`
+// is the shipped rules and mine.
 RulePaths resolve_rule_paths(const std::vector<std::string>& flag_paths);
 
 // <folder of /proc/self/exe>/../share/demarche/rules, normalised.

@@ -6,6 +6,7 @@
 #include "exit_error.hpp"
 #include "rule_loading.hpp"
 #include "rule_paths.hpp"
+#include "weights_by_type.hpp"
 
 namespace demarche::cli {
 
@@ -22,10 +23,16 @@ LearnedWeights read_or_throw(const std::string& path, std::ostream& err) {
   return std::move(*read.weights);
 }
 
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 // weights.tsv in the one rules folder, or "" when there is none.
 std::string default_weights_file(const std::vector<std::string>& rule_flag_paths) {
   const RulePaths rules = resolve_rule_paths(rule_flag_paths);
-  if (rules.paths.size() != 1) return {};
+  if (rules.base_count != 1) return {};
   std::error_code ec;
   if (!fs::is_directory(rules.paths.front(), ec)) return {};
   const fs::path file = fs::path(rules.paths.front()) / kDefaultFileName;
@@ -61,13 +68,27 @@ WeightedEngine apply_weights_options(const Engine& engine, const WeightsOptions&
   const std::string file = default_weights_file(rule_flag_paths);
   if (file.empty()) return {engine, "authored weights"};
   const LearnedWeights learned = read_or_throw(file, err);
-  if (learned.rules_hash != engine.rules_hash()) {
+  if (learned.rules_hash == engine.rules_hash()) {
+    return {engine.with_weights(learned), "learned weights (" + file + ")"};
+  }
+  const WeightsByType by_type = weights_by_type(engine, learned);
+  if (by_type.learned.empty()) {
     err << "demarche: note: " << file
         << " was fitted on other rules; scoring with the authored weights (refit it with "
            "`demarche calibrate`, or name it with --weights to use it anyway)\n";
     return {engine, "authored weights"};
   }
-  return {engine.with_weights(learned), "learned weights (" + file + ")"};
+  err << "demarche: note: " << file << " was fitted on other rules: learned weights for "
+      << join(by_type.learned) << " (their rules are unchanged)";
+  if (!by_type.changed.empty()) {
+    err << "; authored weights for " << join(by_type.changed) << " (their rules changed)";
+  }
+  if (!by_type.unfitted.empty()) {
+    err << "; authored weights for " << join(by_type.unfitted) << " (not fitted)";
+  }
+  err << ". Refit with `demarche calibrate` to learn them all.\n";
+  return {engine.with_weights(by_type.kept), "learned weights for " + join(by_type.learned) + " (" +
+                                                 file + "), authored for the rest"};
 }
 
 }  // namespace demarche::cli

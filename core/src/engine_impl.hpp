@@ -1,6 +1,7 @@
 // The state behind demarche::Engine, shared by its copies.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,6 +54,16 @@ struct Engine::Scoring {
         scorer(types, is_learned ? score::Counting::kEvery : score::Counting::kStrongestOfOverlaps),
         plugin_factors(std::move(factors)),
         learned(is_learned) {}
+  // `learned_types`, parallel to the types: which of them score with learned
+  // numbers (every evidence counts) and which with authored ones.
+  Scoring(std::vector<EventTypeInfo> scored_types, std::vector<RuleInfo> scored_rules,
+          std::map<std::string, double> factors, const std::vector<bool>& learned_types)
+      : types(std::move(scored_types)),
+        rules(std::move(scored_rules)),
+        scorer(types, counting_of(learned_types)),
+        plugin_factors(std::move(factors)),
+        learned(std::find(learned_types.begin(), learned_types.end(), true) !=
+                learned_types.end()) {}
 
   // The authored numbers of `program`.
   static std::shared_ptr<const Scoring> authored(const rules::Program& program);
@@ -61,7 +72,16 @@ struct Engine::Scoring {
   std::vector<RuleInfo> rules;       // weights in use; parallel to Program::rules
   score::Scorer scorer;
   std::map<std::string, double> plugin_factors;  // "PLUGIN/TYPE" -> factor; absent: 1
-  bool learned = false;
+  bool learned = false;                          // some type scores with learned numbers
+
+ private:
+  static std::vector<score::Counting> counting_of(const std::vector<bool>& learned_types) {
+    std::vector<score::Counting> out;
+    for (bool learned_type : learned_types) {
+      out.push_back(learned_type ? score::Counting::kEvery : score::Counting::kStrongestOfOverlaps);
+    }
+    return out;
+  }
 };
 
 }  // namespace demarche

@@ -18,9 +18,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// How an import names the library of shipped rules (LoadOptions::library_path).
+constexpr std::string_view kLibraryPrefix = "demarche:";
+
 class FileReader final : public rules::SourceReader {
  public:
+  explicit FileReader(std::string library) : library_(std::move(library)) {}
+
   std::string resolve(const std::string& importer, const std::string& target) const override {
+    if (target.starts_with(kLibraryPrefix)) {
+      if (library_.empty()) return target;  // read() says why it cannot be found
+      return (fs::path(library_) / target.substr(kLibraryPrefix.size()))
+          .lexically_normal()
+          .string();
+    }
     return (fs::path(importer).parent_path() / target).lexically_normal().string();
   }
   std::string identity(const std::string& name) const override {
@@ -29,6 +40,12 @@ class FileReader final : public rules::SourceReader {
     return ec ? name : canonical.string();
   }
   std::optional<std::string> read(const std::string& name, std::string* error) const override {
+    if (name.starts_with(kLibraryPrefix)) {
+      *error =
+          "no library of shipped rules is known to resolve 'demarche:' (load the rules "
+          "with the demarche command, or set LoadOptions::library_path)";
+      return std::nullopt;
+    }
     std::error_code ec;
     if (fs::is_directory(name, ec)) {
       *error = "is a folder, not a rule file";
@@ -36,6 +53,9 @@ class FileReader final : public rules::SourceReader {
     }
     return text::read_regular_file(name, error);
   }
+
+ private:
+  std::string library_;
 };
 
 class MemoryReader final : public rules::SourceReader {
@@ -120,7 +140,7 @@ Loaded build(const std::vector<std::string>& roots, const rules::SourceReader& r
 }  // namespace
 
 Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& options) {
-  return build(expand_paths(paths), FileReader(), options);
+  return build(expand_paths(paths), FileReader(options.library_path), options);
 }
 
 Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& options) {

@@ -85,6 +85,30 @@ std::string Engine::rules_hash() const {
   return "fnv1a64:" + f.hex();
 }
 
+std::string Engine::rules_hash(std::string_view event_type) const {
+  const rules::Program& program = *impl_->program;
+  Fingerprint f;
+  bool declared = false;
+  for (const EventTypeInfo& t : program.types) {
+    if (t.name != event_type) continue;
+    f.add(t.name);
+    f.add(t.prior);
+    declared = true;
+  }
+  if (!declared) return {};
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    const RuleInfo& info = program.infos[r];
+    if (info.event_type != event_type) continue;
+    f.add(info.id);
+    f.add(info.weight);
+    f.add(info.group);
+    for (const auto& seq : program.rules[r].matches) add_sequence(f, program, seq);
+    f.add("unless");
+    for (const auto& seq : program.rules[r].unless) add_sequence(f, program, seq);
+  }
+  return "fnv1a64:" + f.hex();
+}
+
 Engine Engine::with_weights(const LearnedWeights& weights,
                             std::vector<Diagnostic>* warnings) const {
   const std::shared_ptr<const Scoring> authored = Scoring::authored(*impl_->program);
@@ -128,9 +152,19 @@ Engine Engine::with_weights(const LearnedWeights& weights,
     }
   }
   if (warnings) warnings->insert(warnings->end(), found.begin(), found.end());
+  // A type whose prior the weights name was fitted; the others keep the
+  // authored way of counting too (overlaps count once), as their numbers
+  // were written for it.
+  std::vector<bool> learned_types(types.size(), false);
+  for (const LearnedWeights::Entry& e : weights.entries) {
+    if (e.kind != LearnedWeights::Kind::kPrior) continue;
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      if (types[t].name == e.name) learned_types[t] = true;
+    }
+  }
   Engine copy(*this);
-  copy.scoring_ =
-      std::make_shared<const Scoring>(std::move(types), std::move(rules), std::move(factors), true);
+  copy.scoring_ = std::make_shared<const Scoring>(std::move(types), std::move(rules),
+                                                  std::move(factors), learned_types);
   return copy;
 }
 

@@ -144,17 +144,62 @@ TEST(WeightsCli, WeightsTsvBesideTheRulesIsTheDefaultWhenItMatches) {
   EXPECT_NEAR(greeting_confidence(authored), 0.6, 1e-6);
 }
 
+// A file written before type fingerprints were recorded, with rules edited
+// since: nothing tells which types are unchanged, so all go back to authored.
 TEST(WeightsCli, DefaultWeightsFittedOnOtherRulesAreSetAsideWithANote) {
   const auto c = calibrate_toy();
   ASSERT_EQ(c->result.exit_code, 0) << c->result.err;
   const TempDir copy;
   const std::string rules = copy_toy_rules(copy, "0.65");  // edited since the fit
-  copy.write("rules/weights.tsv", read_file(c->weights));
+  std::string old_file;
+  for (const std::string& line : split_lines(read_file(c->weights))) {
+    if (line.rfind("type_hash\t", 0) != 0) old_file += line + "\n";
+  }
+  copy.write("rules/weights.tsv", old_file);
   const RunResult r = run({"classify", "--rules", rules, "--no-plugins"}, wave_input());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "weights.tsv was fitted on other rules; scoring with the authored"))
       << r.err;
   EXPECT_NEAR(greeting_confidence(r), 0.65, 1e-6);
+}
+
+// A file added beside the rules (`--rules +FILE`) changes the rules' hash;
+// the types whose rules are as when fitted keep their learned weights, and
+// the note says which types do and why the others do not.
+TEST(WeightsCli, TypesWhoseRulesAreUnchangedKeepTheirLearnedWeights) {
+  const auto c = calibrate_toy();
+  ASSERT_EQ(c->result.exit_code, 0) << c->result.err;
+  const TempDir copy;
+  const std::string rules = copy_toy_rules(copy);
+  copy.write("rules/weights.tsv", read_file(c->weights));
+  const std::string extra = copy.write("extra.rules",
+                                       "event nod\n"
+                                       "  prior: 0.1\n"
+                                       "  description: Someone nods.\n"
+                                       "rule nod.words.nod\n"
+                                       "  type: nod\n"
+                                       "  weight: 0.7\n"
+                                       "  description: A nod.\n"
+                                       "  match: nodded\n");
+  const RunResult r =
+      run({"classify", "--rules", rules, "--rules", "+" + extra, "--no-plugins"}, wave_input());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "learned weights for greeting, farewell (their rules are unchanged)"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, "authored weights for nod (not fitted)")) << r.err;
+  EXPECT_NEAR(greeting_confidence(r),
+              value_of(read_file(c->weights), "rule", "greeting.words.wave"), 1e-6);
+  // A type whose rules were edited since the fit goes back to authored.
+  const TempDir edited;
+  const std::string edited_rules = copy_toy_rules(edited, "0.65");
+  edited.write("rules/weights.tsv", read_file(c->weights));
+  const RunResult changed = run(
+      {"classify", "--rules", edited_rules, "--rules", "+" + extra, "--no-plugins"}, wave_input());
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_TRUE(contains(changed.err, "learned weights for farewell")) << changed.err;
+  EXPECT_TRUE(contains(changed.err, "authored weights for greeting (their rules changed)"))
+      << changed.err;
+  EXPECT_NEAR(greeting_confidence(changed), 0.65, 1e-6);
 }
 
 TEST(WeightsCli, NamedWeightsFittedOnOtherRulesWarnButApply) {

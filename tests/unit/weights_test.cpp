@@ -184,6 +184,51 @@ TEST(Weights, EngineScoresWithLearnedWeightsAndCountsEveryRule) {
       0.6, 1e-9);
 }
 
+// Weights that name only some types' priors (classify keeps only the types
+// whose rules are unchanged): the others keep their authored numbers and the
+// authored way of counting, where a group counts once.
+TEST(Weights, ATypeTheWeightsDoNotNameKeepsTheAuthoredCounting) {
+  const auto engine = build(R"(event left
+  prior: 0.05
+event right
+  prior: 0.05
+rule left.one
+  type: left
+  weight: 0.6
+  group: l
+  match: one
+rule left.two
+  type: left
+  weight: 0.6
+  group: l
+  match: two
+rule right.three
+  type: right
+  weight: 0.6
+  group: r
+  match: three
+rule right.four
+  type: right
+  weight: 0.6
+  group: r
+  match: four
+)");
+  ASSERT_TRUE(engine);
+  LearnedWeights w;
+  w.rules_hash = engine->rules_hash();
+  w.entries = {{LearnedWeights::Kind::kPrior, "left", 0.05, 0.05, 10, true, 0},
+               {LearnedWeights::Kind::kRule, "left.one", 0.6, 0.6, 10, true, 0},
+               {LearnedWeights::Kind::kRule, "left.two", 0.6, 0.6, 10, true, 0}};
+  const Engine learned = engine->with_weights(w);
+  const SentenceResult r = learned.classify_sentence("one two three four");
+  ASSERT_EQ(r.events.size(), 2u);
+  for (const Event& event : r.events) {
+    std::size_t counted = 0;
+    for (const Evidence& e : event.evidence) counted += e.counted ? 1 : 0;
+    EXPECT_EQ(counted, event.type == "left" ? 2u : 1u) << event.type;
+  }
+}
+
 TEST(Weights, FileRoundTrips) {
   const auto engine = build(rules_text());
   ASSERT_TRUE(engine);
@@ -196,6 +241,12 @@ TEST(Weights, FileRoundTrips) {
   // A byte order mark in front is nothing, as in every input.
   EXPECT_TRUE(parse_weights("\xEF\xBB\xBF" + text, "bom.tsv").ok());
   EXPECT_EQ(read.weights->rules_hash, w.rules_hash);
+  // Each type's fingerprint, for keeping the types whose rules are unchanged.
+  ASSERT_EQ(w.type_hashes.size(), engine->event_types().size());
+  for (const EventTypeInfo& type : engine->event_types()) {
+    EXPECT_EQ(w.type_hashes.at(type.name), engine->rules_hash(type.name));
+  }
+  EXPECT_EQ(read.weights->type_hashes, w.type_hashes);
   EXPECT_EQ(read.weights->fitted_on, "synthetic");
   EXPECT_EQ(read.weights->min_support, 3u);
   ASSERT_EQ(read.weights->entries.size(), w.entries.size());

@@ -33,6 +33,11 @@ struct LoadOptions {
   std::int64_t set_memory_bytes = std::int64_t{512} << 20;
   // Run the linter (warnings W1xx) as well as the checks for errors.
   bool lint = true;
+  // The folder that `import "demarche:NAME"` and `gazetteer "demarche:NAME"`
+  // name: the shipped rules, so that an author's own file elsewhere can use
+  // their definitions (the command line sets it). Empty: such imports fail
+  // with E013.
+  std::string library_path;
 };
 
 // A rule file given as text rather than a path (tests, embedding). `name`
@@ -128,7 +133,9 @@ struct Loaded {
 };
 
 // Loads rule files and folders (every *.rules file below a folder, sorted by
-// path). Imports are resolved relative to the importing file.
+// path). Imports are resolved relative to the importing file, or to
+// options.library_path for "demarche:NAME". A file is read once however it
+// is reached (by a folder, an import, or both).
 Loaded load_rules(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 // The same from text held in memory. A source whose name ends in ".tsv" is a
@@ -192,11 +199,15 @@ class Engine {
   // and layout do not change it, while editing a shared definition does).
   // A weights file records the fingerprint of the rules it was fitted on.
   std::string rules_hash() const;
+  // The same for one event type: its name and prior, and its rules. Empty
+  // for a type these rules do not declare.
+  std::string rules_hash(std::string_view event_type) const;
 
   // A copy that scores with learned weights (demarche/weights.hpp): their
   // priors, rule weights and plugin factors replace the authored ones, and
   // every piece of evidence counts (docs/scoring.md). Types and rules the
-  // file does not name keep their authored numbers. Appends a warning to
+  // file does not name keep their authored numbers; a type whose prior the
+  // file does not name also keeps the authored way of counting. Appends a warning to
   // `warnings` when the weights were fitted on other rules (a different
   // rules_hash) or name rules or types these rules lack.
   Engine with_weights(const LearnedWeights& weights,

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,8 +44,12 @@ struct LearnedWeights {
   };
   static constexpr int kFormatVersion = 1;
   std::string rules_hash;  // Engine::rules_hash() of the rules fitted on
-  std::string fitted_on;   // free text: the labelled data, for people
-  double l2 = 0;           // the fit's settings, recorded for reproducibility
+  // Per event type, Engine::rules_hash(type) of its rules when fitted: a type
+  // whose rules are unchanged can keep its learned numbers when other rules
+  // were added or changed. Empty in files written before it was recorded.
+  std::map<std::string, std::string> type_hashes;
+  std::string fitted_on;  // free text: the labelled data, for people
+  double l2 = 0;          // the fit's settings, recorded for reproducibility
   std::size_t min_support = 0;
   std::vector<Entry> entries;
   std::string source;  // the file read, for warnings; empty when built in memory

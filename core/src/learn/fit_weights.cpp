@@ -171,6 +171,9 @@ FitResult fit_weights(const Engine& engine, const std::vector<LabelledSentence>&
   const Engine authored = engine.with_authored_weights();
   FitResult result;
   result.weights.rules_hash = authored.rules_hash();
+  for (const EventTypeInfo& type : authored.event_types()) {
+    result.weights.type_hashes[type.name] = authored.rules_hash(type.name);
+  }
   result.weights.fitted_on = std::move(fitted_on);
   result.weights.l2 = options.l2;
   result.weights.min_support = options.min_support;

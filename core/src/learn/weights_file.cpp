@@ -123,6 +123,12 @@ class Parser {
 
  private:
   void header(const std::vector<Field>& fields, LearnedWeights& weights) {
+    if (fields.size() == 3 && fields[0].text == "type_hash") {
+      if (fields[1].text.empty() || fields[2].text.empty())
+        return error(1, "expected 'type_hash<TAB>TYPE<TAB>HASH'");
+      weights.type_hashes[std::string(fields[1].text)] = std::string(fields[2].text);
+      return;
+    }
     if (fields.size() != 2) {
       error(1, "expected 'KEY<TAB>VALUE' or the column line '" + std::string(kColumns) + "'");
       return;
@@ -248,6 +254,9 @@ std::string format_weights(const LearnedWeights& weights) {
   out += "format\t" + std::string(kMagic) + "\t" + std::to_string(LearnedWeights::kFormatVersion) +
          "\n";
   out += "rules_hash\t" + weights.rules_hash + "\n";
+  for (const auto& [type, hash] : weights.type_hashes) {
+    out += "type_hash\t" + type + "\t" + hash + "\n";
+  }
   std::string fitted_on = weights.fitted_on;
   for (char& c : fitted_on) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';

@@ -50,7 +50,12 @@ double bounded_confidence(double log_odds) {
 }
 
 Scorer::Scorer(std::vector<EventTypeInfo> types, Counting counting)
-    : types_(std::move(types)), counting_(counting) {}
+    : types_(std::move(types)), counting_(types_.size(), counting) {}
+
+Scorer::Scorer(std::vector<EventTypeInfo> types, std::vector<Counting> counting)
+    : types_(std::move(types)), counting_(std::move(counting)) {
+  counting_.resize(types_.size(), Counting::kStrongestOfOverlaps);
+}
 
 std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
   for (Candidate& c : candidates) {
@@ -79,7 +84,7 @@ std::vector<Event> Scorer::combine(std::vector<Candidate> candidates) const {
     for (std::size_t i = begin; i < end; ++i) {
       Candidate& c = candidates[i];
       for (const Candidate* kept : counted) {
-        if (counting_ == Counting::kEvery) break;
+        if (counting_[c.type_index] == Counting::kEvery) break;
         c.evidence.note = reason_not_counted(c, *kept);
         if (!c.evidence.note.empty()) break;
       }

@@ -51,6 +51,9 @@ class Scorer {
  public:
   explicit Scorer(std::vector<EventTypeInfo> types,
                   Counting counting = Counting::kStrongestOfOverlaps);
+  // One way of counting per type (parallel to `types`): a type keeps its
+  // authored numbers while others use learned ones.
+  Scorer(std::vector<EventTypeInfo> types, std::vector<Counting> counting);
 
   // One Event per type that has any candidate, highest confidence first.
   // Within a type, candidates pointing the same way whose spans overlap, or
@@ -60,7 +63,7 @@ class Scorer {
 
  private:
   std::vector<EventTypeInfo> types_;
-  Counting counting_;
+  std::vector<Counting> counting_;  // parallel to types_
 };
 
 }  // namespace demarche::score
