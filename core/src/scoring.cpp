@@ -65,15 +65,23 @@ Diagnostic weights_warning(const LearnedWeights& weights, int line, std::string 
 
 }  // namespace
 
-std::string Engine::rules_hash() const {
-  const rules::Program& program = *impl_->program;
+namespace {
+
+// What rules_hash() hashes, for every type or only `only`'s; empty when
+// `only` names no declared type.
+std::string fingerprint(const rules::Program& program, const std::string_view* only) {
   Fingerprint f;
+  bool declared = false;
   for (const EventTypeInfo& t : program.types) {
+    if (only && t.name != *only) continue;
     f.add(t.name);
     f.add(t.prior);
+    declared = true;
   }
+  if (!declared && only) return {};
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
     const RuleInfo& info = program.infos[r];
+    if (only && info.event_type != *only) continue;
     f.add(info.id);
     f.add(info.event_type);
     f.add(info.weight);
@@ -85,28 +93,14 @@ std::string Engine::rules_hash() const {
   return "fnv1a64:" + f.hex();
 }
 
+}  // namespace
+
+std::string Engine::rules_hash() const {
+  return fingerprint(*impl_->program, nullptr);
+}
+
 std::string Engine::rules_hash(std::string_view event_type) const {
-  const rules::Program& program = *impl_->program;
-  Fingerprint f;
-  bool declared = false;
-  for (const EventTypeInfo& t : program.types) {
-    if (t.name != event_type) continue;
-    f.add(t.name);
-    f.add(t.prior);
-    declared = true;
-  }
-  if (!declared) return {};
-  for (std::size_t r = 0; r < program.rules.size(); ++r) {
-    const RuleInfo& info = program.infos[r];
-    if (info.event_type != event_type) continue;
-    f.add(info.id);
-    f.add(info.weight);
-    f.add(info.group);
-    for (const auto& seq : program.rules[r].matches) add_sequence(f, program, seq);
-    f.add("unless");
-    for (const auto& seq : program.rules[r].unless) add_sequence(f, program, seq);
-  }
-  return "fnv1a64:" + f.hex();
+  return fingerprint(*impl_->program, &event_type);
 }
 
 Engine Engine::with_weights(const LearnedWeights& weights,
