@@ -144,6 +144,26 @@ void write_arithmetic(std::ostream& out, const Event& event, double threshold) {
       << (reported ? ": reported\n" : ": not reported\n");
 }
 
+// For a sentence where nothing fired: per event type, the rules that came
+// closest and why they did not fire (the near misses eval shows for a
+// missed sentence), so an author sees which piece to add or widen.
+void write_near_misses(std::ostream& out, const Engine& engine, std::string_view sentence) {
+  constexpr std::size_t kPerType = 3;
+  bool any = false;
+  for (const EventTypeInfo& type : engine.event_types()) {
+    const std::vector<NearMiss> misses = engine.near_misses(sentence, type.name);
+    for (std::size_t i = 0; i < misses.size() && i < kPerType; ++i) {
+      if (!any) out << "Closest rules:\n";
+      any = true;
+      std::string reason;
+      append_one_line(reason, misses[i].reason);
+      out << "  " << misses[i].rule_id << " (" << type.name << ", " << misses[i].file << ':'
+          << misses[i].line << "): " << reason << '\n';
+    }
+  }
+  if (!any) out << "No rule came near: no piece of any rule occurs here.\n";
+}
+
 std::string read_stdin() {
   InputFile input("-");
   Record record;
@@ -229,6 +249,11 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (i > 0) output.stream() << '\n';
     write_explanation(output.stream(), text, sentences[i], threshold, engine->rules());
+    if (sentences[i].ok() && sentences[i].events.empty()) {
+      const Span& s = sentences[i].span;
+      write_near_misses(output.stream(), *engine,
+                        std::string_view(text).substr(s.begin, s.end - s.begin));
+    }
     failed = failed || !sentences[i].ok();
     plugin_trouble = plugin_trouble || !sentences[i].plugin_faults.empty();
   }

@@ -46,11 +46,27 @@ std::string attributes_of(const Event& event) {
   return out.empty() ? out : " (" + out + ")";
 }
 
-bool was_cancelled(const SentenceResult& result, const std::string& rule_id) {
+const Cancellation* cancellation_of(const SentenceResult& result, const std::string& rule_id) {
   for (const Cancellation& c : result.cancelled) {
-    if (c.rule_id == rule_id) return true;
+    if (c.rule_id == rule_id) return &c;
   }
-  return false;
+  return nullptr;
+}
+
+// Why `rule` did not fire on `text`, for its author: the actor it missed, or
+// the near miss's account of which piece is missing or too far (the same
+// words as eval's near misses).
+std::string why_not_fired(const Engine& engine, const RuleInfo& rule, const std::string& text,
+                          const SentenceResult& result) {
+  if (const Cancellation* c = cancellation_of(result, rule.id); c && !c->missing_role.empty()) {
+    return "did not fire: no actor of its " + c->missing_role +
+           ": classes stands where it looks for one";
+  }
+  for (const NearMiss& miss : engine.near_misses(text, rule.event_type)) {
+    if (miss.rule_id == rule.id) return "did not fire: " + miss.reason;
+  }
+  return cancellation_of(result, rule.id) ? "did not fire: cancelled by its 'unless'"
+                                          : "did not fire: none of its pieces occur";
 }
 
 bool overlaps_any(const Span& span, const std::vector<Span>& spans) {
@@ -85,10 +101,7 @@ std::string check(const Engine& engine, const RuleInfo& rule, const ExampleInfo&
     return "fired, but plugin " + lowered_by + " brought its event under the threshold" +
            attributes_of(*event);
   }
-  if (!evidence) {
-    return was_cancelled(result, rule.id) ? "did not fire: cancelled by its 'unless'"
-                                          : "did not fire";
-  }
+  if (!evidence) return why_not_fired(engine, rule, example.text, result);
   for (const Span& marked : example.marked) {
     if (!overlaps_any(marked, evidence->spans)) {
       return "matched " + quoted(example.text, evidence->spans) + ", not the marked " +

@@ -43,6 +43,18 @@ TEST(Explain, ShowsRulesCancelledByUnlessAndOnWhichWords) {
   EXPECT_TRUE(contains(r.out, "No event type has evidence.")) << r.out;
 }
 
+// Where nothing fired, the rules that came closest and what they lacked.
+TEST(Explain, ShowsTheClosestRulesWhereNothingFired) {
+  const RunResult r = explain({"Anna said hello to the whole big crowd of her friends."});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "No event type has evidence.\nClosest rules:\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "greeting.words.hello (greeting, ")) << r.out;
+  EXPECT_TRUE(contains(r.out, "greeting.rules:")) << r.out;
+  EXPECT_TRUE(contains(r.out, "words apart (at most ~3)")) << r.out;
+  const RunResult none = explain({"The train left on time."});
+  EXPECT_TRUE(contains(none.out, "No rule came near")) << none.out;
+}
+
 TEST(Explain, ReadsStandardInputWithoutWords) {
   RunOptions options;
   options.input = "Carl said goodbye at the door. The train left on time.\n";

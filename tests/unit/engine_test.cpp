@@ -275,11 +275,17 @@ TEST(Engine, ExamplesAreRunAndFailuresExplained) {
                             "  example: Oslo [[expelled]] four [[diplomats]].\n"
                             "  example: Oslo sent four diplomats home.\n"
                             "  counterexample: They expelled the diplomat's cat.\n"
-                            "  example: They [[expelled]] two diplomats on [[Monday]].\n");
+                            "  example: They [[expelled]] two diplomats on [[Monday]].\n"
+                            "  example: They expelled the old, quiet and famous diplomats.\n");
   ASSERT_TRUE(engine);
   const auto failures = engine->test_examples();
-  ASSERT_EQ(failures.size(), 3u);
-  EXPECT_EQ(failures[0].reason, "did not fire");
+  ASSERT_EQ(failures.size(), 4u);
+  EXPECT_NE(failures[3].reason.find("words apart (at most ~3)"), std::string::npos)
+      << failures[3].reason;
+  // Which piece was missing, as eval's near misses say it.
+  EXPECT_EQ(failures[0].reason.rfind("did not fire: ", 0), 0u) << failures[0].reason;
+  EXPECT_NE(failures[0].reason.find("`{EXPEL}` not found"), std::string::npos)
+      << failures[0].reason;
   EXPECT_NE(failures[1].reason.find("fired on a counterexample"), std::string::npos);
   EXPECT_NE(failures[2].reason.find("not the marked 'Monday'"), std::string::npos);
   EXPECT_EQ(failures[0].example.line, 13);
