@@ -56,9 +56,12 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
   const std::shared_ptr<const Engine> rules =
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(options->plugins, std::cerr);
+  const CommandSpec spec{"classify", "", ""};
   const Engine engine =
-      apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr)
-          .engine.with_plugins(plugins);
+      apply_selection(
+          apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr).engine,
+          options->selection, spec)
+          .with_plugins(plugins);
   const bool refused = plugins->plugins.size() != plugins->reports.size();
 
   const std::unique_ptr<Writer> writer =

@@ -40,6 +40,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   add_set_memory_option(visible, options.set_memory_mib);
   add_plugin_options(visible, options.plugins, true);
   add_weights_options(visible, options.weights);
+  add_selection_options(visible, options.selection);
   visible.add_options()("input,i",
                         po::value<std::string>(&input)->value_name("MODE")->default_value(input),
                         "lines (one sentence per line), text (each FILE is one document) or "

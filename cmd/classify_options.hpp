@@ -11,6 +11,7 @@
 #include "event_tally.hpp"
 #include "plugin_options.hpp"
 #include "reader.hpp"
+#include "selection_options.hpp"
 #include "weights_options.hpp"
 #include "writer.hpp"
 
@@ -25,6 +26,7 @@ struct ClassifyOptions {
   ReportOptions report;
   PluginOptions plugins;
   WeightsOptions weights;
+  SelectionOptions selection;
   unsigned jobs = 1;  // worker threads; 1 is the plain loop on the calling thread
   Summary summary = Summary::kRecords;
   // 0 when some event was reported, 1 when none, 2 on any error, as grep;

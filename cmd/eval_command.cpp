@@ -19,6 +19,7 @@
 #include "output_file.hpp"
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
+#include "selection_options.hpp"
 #include "text_format.hpp"
 #include "weights_options.hpp"
 #include "writer.hpp"
@@ -32,6 +33,7 @@ struct EvalOptions {
   std::int64_t set_memory_mib = kDefaultSetMemoryMib;
   PluginOptions plugins;
   WeightsOptions weights;
+  SelectionOptions selection;
   double threshold = 0.5;
   std::string format = "text";
   bool sweep = false;
@@ -65,6 +67,7 @@ std::optional<EvalOptions> parse_options(const std::vector<std::string>& args, s
   add_set_memory_option(visible, options.set_memory_mib);
   add_plugin_options(visible, options.plugins, true);
   add_weights_options(visible, options.weights);
+  add_selection_options(visible, options.selection);
   add_threshold_option(visible, options.threshold);
   visible.add_options()(
       "format,f",
@@ -127,8 +130,9 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   const EvalSettings settings{options->threshold, options->sweep || !options->report.empty(), true};
   const WeightedEngine weighted =
       apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr);
-  Evaluation eval = evaluate(weighted.engine.with_plugins(plugins), std::move(gold), options->gold,
-                             std::move(plugin_names), settings);
+  Evaluation eval =
+      evaluate(apply_selection(weighted.engine, options->selection, kSpec).with_plugins(plugins),
+               std::move(gold), options->gold, std::move(plugin_names), settings);
   eval.scoring_model = weighted.description;
   warn_unknown_labels(std::cerr, kSpec.name, eval);
   if (!options->report.empty()) {

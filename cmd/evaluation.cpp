@@ -102,14 +102,27 @@ Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
   eval.files = std::move(files);
   eval.plugins = std::move(plugins);
   eval.threshold = settings.threshold;
-  eval.rule_count = engine.rules().size();
-  for (const EventTypeInfo& type : engine.event_types()) eval.types.push_back(type.name);
+  // With --rule/--type only the selected types are measured; a label of
+  // another type of these rules is not unknown, only not measured.
+  std::vector<std::string> all_types;
+  std::vector<RuleInfo> rules;
+  std::vector<EventTypeInfo> types;
+  for (const RuleInfo& rule : engine.rules()) {
+    if (engine.selects_rule(rule.id)) rules.push_back(rule);
+  }
+  for (const EventTypeInfo& type : engine.event_types()) {
+    all_types.push_back(type.name);
+    if (!engine.selects_type(type.name)) continue;
+    eval.types.push_back(type.name);
+    types.push_back(type);
+  }
+  eval.rule_count = rules.size();
 
   eval.sentences.reserve(gold.size());
   for (GoldSentence& sentence : gold) {
     SentenceOutcome outcome;
     for (const std::string& label : sentence.labels) {
-      if (has(eval.types, label)) continue;
+      if (has(all_types, label)) continue;
       auto unknown = std::find_if(eval.unknown_labels.begin(), eval.unknown_labels.end(),
                                   [&](const auto& u) { return u.label == label; });
       if (unknown == eval.unknown_labels.end()) {
@@ -149,8 +162,8 @@ Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
     for (double threshold : sweep_thresholds())
       eval.sweep.push_back(summarize(eval.types, eval.sentences, threshold));
   }
-  eval.rules = rule_statistics(engine.rules(), eval.sentences);
-  CalibrationFigures calibration = calibrate(engine.event_types(), eval.sentences);
+  eval.rules = rule_statistics(rules, eval.sentences);
+  CalibrationFigures calibration = calibrate(types, eval.sentences);
   eval.calibration_per_type = std::move(calibration.per_type);
   eval.calibration_pooled = std::move(calibration.pooled);
   return eval;

@@ -10,6 +10,7 @@
 #include "plugin_options.hpp"
 #include "reader.hpp"
 #include "rule_loading.hpp"
+#include "selection_options.hpp"
 #include "text_format.hpp"
 #include "weights_options.hpp"
 #include "writer.hpp"
@@ -216,6 +217,8 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   add_plugin_options(visible, plugin_options, true);
   WeightsOptions weights;
   add_weights_options(visible, weights);
+  SelectionOptions selection;
+  add_selection_options(visible, selection);
   const po::variables_map vm = parse_command_line(spec, args, visible, "words");
   if (vm.count("help") != 0) {
     print_help(output.stream(), spec, visible);
@@ -228,7 +231,8 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   const std::shared_ptr<const Engine> rules = load_engine(rule_paths, set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
   const WeightedEngine weighted = apply_weights_options(*rules, weights, rule_paths, std::cerr);
-  const Engine with_plugins = weighted.engine.with_plugins(plugins);
+  const Engine with_plugins =
+      apply_selection(weighted.engine, selection, spec).with_plugins(plugins);
   const Engine* const engine = &with_plugins;
   bool plugin_trouble = plugins->plugins.size() != plugins->reports.size();
 

@@ -13,6 +13,7 @@
 #include "gold_file.hpp"
 #include "rule_loading.hpp"
 #include "rules_options.hpp"
+#include "selection_options.hpp"
 #include "text_format.hpp"
 
 namespace demarche::cli {
@@ -125,6 +126,8 @@ int run_rules_stats(const std::vector<std::string>& args, std::ostream& out) {
       "sort", po::value<std::string>(&sort)->value_name("KEY")->default_value(sort),
       "text: order of the rows: order (as in the rule files), id, type, weight, coverage, "
       "hits, precision (worst first), recall or unique");
+  SelectionOptions selection;
+  add_selection_options(options.visible, selection);
   if (!options.parse(args, out)) return kExitOk;
   if (gold_paths.empty())
     throw UsageError(options.spec.name, "demarche rules stats: --gold FILE is required");
@@ -137,7 +140,8 @@ int run_rules_stats(const std::vector<std::string>& args, std::ostream& out) {
   }
   const std::shared_ptr<const Engine> engine =
       load_engine(options.rule_paths, options.set_memory_mib, std::cerr);
-  const Evaluation eval = evaluate(*engine, std::move(gold), gold_paths, {}, EvalSettings{});
+  const Evaluation eval = evaluate(apply_selection(*engine, selection, options.spec),
+                                   std::move(gold), gold_paths, {}, EvalSettings{});
   warn_unknown_labels(std::cerr, options.spec.name, eval);
   if (options.json()) {
     Json doc = gold_overview_json(eval);

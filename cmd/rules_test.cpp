@@ -6,6 +6,7 @@
 #include "plugin_options.hpp"
 #include "rule_loading.hpp"
 #include "rules_options.hpp"
+#include "selection_options.hpp"
 #include "text_format.hpp"
 
 namespace demarche::cli {
@@ -22,14 +23,20 @@ int run_rules_test(const std::vector<std::string>& args, std::ostream& out) {
                        false);
   PluginOptions plugin_options;
   add_plugin_options(options.visible, plugin_options, false);
+  SelectionOptions selection;
+  add_selection_options(options.visible, selection);
   if (!options.parse(args, out)) return kExitOk;
   check_plugin_options(options.spec, plugin_options);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
   const std::shared_ptr<const Engine> engine = std::make_shared<const Engine>(
-      load_engine(options.rule_paths, options.set_memory_mib, std::cerr)->with_plugins(plugins));
+      apply_selection(*load_engine(options.rule_paths, options.set_memory_mib, std::cerr),
+                      selection, options.spec)
+          .with_plugins(plugins));
 
   std::size_t examples = 0;
-  for (const RuleInfo& rule : engine->rules()) examples += rule.examples.size();
+  for (const RuleInfo& rule : engine->rules()) {
+    if (engine->selects_rule(rule.id)) examples += rule.examples.size();
+  }
   const std::vector<ExampleFailure> failures = engine->test_examples();
   for (const ExampleFailure& failure : failures) {
     const ExampleInfo& example = failure.example;

@@ -71,6 +71,12 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset,
     return result;
   result.cancelled = std::move(rules.cancelled);
   std::vector<score::Candidate>& candidates = rules.fired;
+  if (selection_) {
+    std::erase_if(candidates,
+                  [&](const score::Candidate& c) { return !selects_rule(c.evidence.rule_id); });
+    std::erase_if(result.cancelled,
+                  [&](const Cancellation& c) { return !selects_rule(c.rule_id); });
+  }
   const Scoring& scoring = *scoring_;
   if (!plugins_ || plugins_->plugins.empty()) {
     if (!candidates.empty()) result.events = scoring.scorer.combine(std::move(candidates));
@@ -87,6 +93,7 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset,
   const plugin::Sentence sentence{text, norm.text(), offset, &rule_evidence, &rule_events};
   plugins::Applied applied = plugins::apply_plugins(*plugins_, sentence, scoring.types);
   for (score::Candidate& c : applied.candidates) {
+    if (!selects_type(scoring.types[c.type_index].name)) continue;
     const std::string key =
         c.evidence.rule_id.substr(kPluginPrefix.size()) + "/" + scoring.types[c.type_index].name;
     if (auto it = scoring.plugin_factors.find(key); it != scoring.plugin_factors.end()) {
@@ -141,7 +148,32 @@ Engine Engine::with_own_matcher_state() const {
   Engine copy(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
   copy.plugins_ = plugins_;
   copy.scoring_ = scoring_;
+  copy.selection_ = selection_;
   return copy;
+}
+
+Engine Engine::with_selection(const std::vector<std::string>& rule_ids) const {
+  Engine copy(*this);
+  if (rule_ids.empty()) {
+    copy.selection_.reset();
+    return copy;
+  }
+  auto selection = std::make_shared<Selection>();
+  for (const RuleInfo& rule : impl_->program->infos) {
+    if (std::find(rule_ids.begin(), rule_ids.end(), rule.id) == rule_ids.end()) continue;
+    selection->rules.insert(rule.id);
+    selection->types.insert(rule.event_type);
+  }
+  copy.selection_ = std::move(selection);
+  return copy;
+}
+
+bool Engine::selects_rule(std::string_view rule_id) const {
+  return !selection_ || selection_->rules.contains(rule_id);
+}
+
+bool Engine::selects_type(std::string_view event_type) const {
+  return !selection_ || selection_->types.contains(event_type);
 }
 
 Engine Engine::with_plugins(std::shared_ptr<const PluginSet> plugins) const {

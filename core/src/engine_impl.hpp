@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,12 @@ struct Engine::Scoring {
     }
     return out;
   }
+};
+
+// The rules and types an Engine::with_selection copy keeps.
+struct Engine::Selection {
+  std::set<std::string, std::less<>> rules;
+  std::set<std::string, std::less<>> types;
 };
 
 }  // namespace demarche

@@ -122,6 +122,7 @@ std::string check(const Engine& engine, const RuleInfo& rule, const ExampleInfo&
 std::vector<ExampleFailure> Engine::test_examples() const {
   std::vector<ExampleFailure> failures;
   for (const RuleInfo& rule : rules()) {
+    if (!selects_rule(rule.id)) continue;
     for (const ExampleInfo& example : rule.examples) {
       std::string reason = check(*this, rule, example);
       if (!reason.empty()) failures.push_back(ExampleFailure{rule.id, example, std::move(reason)});

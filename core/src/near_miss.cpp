@@ -247,7 +247,7 @@ std::vector<NearMiss> Engine::near_misses(std::string_view sentence,
   std::vector<NearMiss> out;  // in rule order; the stable sort keeps it among equals
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
     const RuleInfo& info = program.infos[r];
-    if (info.event_type != event_type || fired(info.id)) continue;
+    if (info.event_type != event_type || !selects_rule(info.id) || fired(info.id)) continue;
     std::optional<NearMiss> miss = cancelled(info.id) ? cancelled_miss(program.rules[r], view)
                                                       : closest_miss(program.rules[r], view);
     if (!miss) continue;

@@ -291,5 +291,38 @@ TEST(Engine, ExamplesAreRunAndFailuresExplained) {
   EXPECT_EQ(failures[0].example.line, 13);
 }
 
+// with_selection: an author runs and measures only the rules they are
+// writing (classify/eval --rule, --type).
+TEST(Engine, ASelectionRunsOnlyItsRules) {
+  const auto engine = build(std::string(kExpelRule) +
+                            "  example: Oslo expelled four diplomats.\n"
+                            "rule expulsion.test.other\n"
+                            "  type: expulsion\n"
+                            "  weight: 0.8\n"
+                            "  match: ousted ~3 envoys?\n"
+                            "  unless: never\n"
+                            "  example: They ousted the envoy.\n"
+                            "  example: This example fails.\n");
+  ASSERT_TRUE(engine);
+  const Engine only = engine->with_selection({"expulsion.test.simple"});
+  EXPECT_TRUE(only.selects_rule("expulsion.test.simple"));
+  EXPECT_FALSE(only.selects_rule("expulsion.test.other"));
+  EXPECT_TRUE(only.selects_type("expulsion"));
+  EXPECT_FALSE(only.selects_type("condemnation"));
+  EXPECT_TRUE(engine->selects_rule("expulsion.test.other"));
+  EXPECT_TRUE(only.classify_sentence("They ousted the envoy.").events.empty());
+  EXPECT_EQ(engine->classify_sentence("They ousted the envoy.").events.size(), 1u);
+  // A rule left out is not listed as cancelled either.
+  EXPECT_TRUE(only.classify_sentence("They never ousted the envoy.").cancelled.empty());
+  EXPECT_EQ(only.classify_sentence("Oslo expelled four diplomats.").events.size(), 1u);
+  // Examples and near misses of the selected rules only.
+  EXPECT_TRUE(only.test_examples().empty());
+  EXPECT_EQ(engine->test_examples().size(), 1u);
+  for (const NearMiss& miss : only.near_misses("The envoy left.", "expulsion")) {
+    EXPECT_EQ(miss.rule_id, "expulsion.test.simple");
+  }
+  EXPECT_TRUE(engine->with_selection({}).selects_rule("expulsion.test.other"));
+}
+
 }  // namespace
 }  // namespace demarche

@@ -216,7 +216,19 @@ class Engine {
   Engine with_authored_weights() const;
   bool uses_learned_weights() const;
 
+  // A copy that runs only the rules named in `rule_ids`, for an author
+  // measuring what they are writing: the other rules neither fire nor show
+  // as cancelled, plugin evidence counts only for the selected rules' event
+  // types, and test_examples() and near_misses() look at the selected rules
+  // only. Ids these rules lack are ignored. An empty list selects every rule.
+  Engine with_selection(const std::vector<std::string>& rule_ids) const;
+  // Whether a rule, or an event type (one of whose rules is selected), is in
+  // the selection; always true without one.
+  bool selects_rule(std::string_view rule_id) const;
+  bool selects_type(std::string_view event_type) const;
+
   struct Scoring;
+  struct Selection;
 
  private:
   // `offset`: where `text` starts in its document, for plugins; `officials`:
@@ -225,8 +237,9 @@ class Engine {
                           const std::vector<std::string>* officials) const;
 
   std::shared_ptr<const Impl> impl_;
-  std::shared_ptr<const PluginSet> plugins_;  // null: rules alone
-  std::shared_ptr<const Scoring> scoring_;    // never null
+  std::shared_ptr<const PluginSet> plugins_;    // null: rules alone
+  std::shared_ptr<const Scoring> scoring_;      // never null
+  std::shared_ptr<const Selection> selection_;  // null: every rule
 };
 
 }  // namespace demarche
