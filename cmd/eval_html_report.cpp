@@ -34,17 +34,19 @@ std::string figure_cell(const std::optional<double>& value) {
 }
 
 const char* kStyle = R"(
-body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}
+body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;color:#222;padding:0 1em}p,ol{max-width:72em}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}th,td{padding:.2em .6em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.sortable th{cursor:pointer;user-select:none}table.sortable th:hover{background:#f2f2f2}
 th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
-tr.flagged td{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+tr.flagged td{background:#fdecea}#rule-stats :is(td,th):first-child{position:sticky;left:0;background:#fff}
+#rule-stats tr.flagged td:first-child{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+.scroll{overflow-x:auto;max-width:100%;margin:.5em 0}.scroll>table{margin:0}
 figure{margin:0}figcaption{text-align:center;font-weight:600}
 .pr-chart .axis{stroke:#888}.pr-chart .curve{fill:none;stroke:#3367d6;stroke-width:2}
 .pr-chart circle{fill:#3367d6}.pr-chart circle.current{fill:#d93025}.pr-chart text{font-size:10px;fill:#555}
-li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
+p,li{overflow-wrap:anywhere}li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
 )";
 
 // Sorts a table.sortable by the clicked column, numerically when its cells
@@ -70,7 +72,8 @@ document.body.dataset.ready = '1';
 )";
 
 void write_summary(std::ostream& out, const Summary& summary) {
-  out << "<table id=\"per-type\"><thead><tr><th>type</th><th>gold</th><th>predicted</th>"
+  out << "<div class=\"scroll\">"
+         "<table id=\"per-type\"><thead><tr><th>type</th><th>gold</th><th>predicted</th>"
          "<th>TP</th><th>FP</th><th>FN</th><th>precision</th><th>recall</th><th>F1</th>"
          "</tr></thead><tbody>\n";
   auto row = [&out](const TypeScore& score) {
@@ -85,7 +88,7 @@ void write_summary(std::ostream& out, const Summary& summary) {
   out << "<tr><td>macro</td><td colspan=\"5\" class=\"muted\">mean of " << summary.macro.types
       << " types</td>" << figure_cell(summary.macro.scores.precision)
       << figure_cell(summary.macro.scores.recall) << figure_cell(summary.macro.scores.f1)
-      << "</tr>\n</tbody></table>\n";
+      << "</tr>\n</tbody></table></div>\n";
 }
 
 // One precision-recall chart: a point per swept threshold (where precision
@@ -133,7 +136,8 @@ void write_pr_chart(std::ostream& out, const Evaluation& eval, std::size_t type_
 // The calibration table and a reliability diagram per type, then the
 // pooled one, drawn as --plot draws them.
 void write_calibration(std::ostream& out, const Evaluation& eval) {
-  out << "<table id=\"calibration\"><thead><tr><th>type</th><th>samples</th><th>ECE</th>"
+  out << "<div class=\"scroll\">"
+         "<table id=\"calibration\"><thead><tr><th>type</th><th>samples</th><th>ECE</th>"
          "<th>Brier</th></tr></thead><tbody>\n";
   auto row = [&out](const Calibration& c) {
     out << "<tr><td>" << html(c.type) << "</td>" << count_cell(c.samples) << figure_cell(c.ece)
@@ -141,23 +145,25 @@ void write_calibration(std::ostream& out, const Evaluation& eval) {
   };
   for (const Calibration& c : eval.calibration_per_type) row(c);
   row(eval.calibration_pooled);
-  out << "</tbody></table>\n<div class=\"charts\">\n";
+  out << "</tbody></table></div>\n<div class=\"charts\">\n";
   for (const Calibration& c : eval.calibration_per_type)
     out << "<figure>" << reliability_svg(c) << "</figure>\n";
   out << "<figure>" << reliability_svg(eval.calibration_pooled) << "</figure>\n</div>\n";
 }
 
+// One rule a line: side by side, three long ids made the overlaps and
+// conflicts columns the widest of the table.
 std::string rule_list(const std::vector<RuleCount>& rules) {
   std::string out;
   for (std::size_t i = 0; i < rules.size() && i < 3; ++i) {
-    out += (i == 0 ? "" : ", ") + html(rules[i].rule_id) + " (" +
+    out += (i == 0 ? "" : ",<br>") + html(rules[i].rule_id) + " (" +
            std::to_string(rules[i].sentences) + ")";
   }
   return out;
 }
 
 void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
-  out << "<table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
+  out << "<div class=\"scroll\"><table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
          "<th data-key=\"rule\">rule</th><th data-key=\"type\">type</th>"
          "<th data-key=\"weight\">weight</th><th data-key=\"coverage\">coverage</th>"
          "<th data-key=\"hits\">hits</th><th data-key=\"precision\">precision</th>"
@@ -182,7 +188,7 @@ void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
         << "<td>" << rule_list(r.overlaps) << "</td><td>" << rule_list(r.conflicts)
         << "</td></tr>\n";
   }
-  out << "</tbody></table>\n";
+  out << "</tbody></table></div>\n";
 }
 
 std::string joined_html(const std::vector<std::string>& items) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #include "eval_support.hpp"
@@ -96,6 +98,173 @@ std::string reliability_svg(const std::string& page, const std::string& type) {
   const std::string diagram =
       element(page, "<svg class=\"reliability\" data-type=\"" + type + "\"", "</svg>");
   return diagram.empty() ? diagram : diagram + "</svg>";
+}
+
+// Rules for the layout checks, written to be awkward to lay out: ids long
+// enough that the rule table is wider than a 1400-pixel window, rules that
+// overlap and conflict (so those columns hold three long ids each), and a
+// prior of 0.01, so that most samples sit in a large reliability dot at
+// confidence and frequency 0, where the axes' "0.0" labels used to be.
+const std::string kLayoutRules = R"(event agreement
+  prior: 0.01
+  description: Two governments agree.
+
+event dispute
+  prior: 0.01
+  description: Two governments quarrel.
+
+rule agreement.treaty.signed_by_the_two_governments_after_long_negotiations
+  type: agreement
+  weight: 0.95
+  description: A treaty signed.
+  match: signed ~3 treaty
+
+rule agreement.treaty.ratified_by_the_parliaments_of_both_signatory_states
+  type: agreement
+  weight: 0.9
+  description: A treaty ratified.
+  match: ratified ~3 treaty
+
+rule agreement.treaty.any_mention_of_a_treaty_between_the_two_governments
+  type: agreement
+  weight: 0.3
+  description: A treaty named: weak.
+  match: treaty
+
+rule dispute.protest.lodged_a_formal_protest_with_the_other_governments_envoy
+  type: dispute
+  weight: 0.9
+  description: A protest lodged.
+  match: lodged ~3 protest
+)";
+
+// For kLayoutRules: agreement has precision 8/10 and recall 1 at thresholds
+// up to 0.3 (the weak rule finds a7, and wrongly n1 and d3), precision 1 and
+// recall 7/8 above: a curve in the top right corner. Nothing is given a type its
+// gold lacks at 0.5 (no false positive); a7 is missed (a false negative);
+// d3 gives the weak agreement rule a conflict with the dispute rule.
+const std::string kLayoutGold =
+    "id\ttext\tlabels\n"
+    "a1\tOslo and Rome signed the treaty.\tagreement\n"
+    "a2\tParis and Bonn signed a new treaty today.\tagreement\n"
+    "a3\tThey signed the border treaty.\tagreement\n"
+    "a4\tBoth sides signed the peace treaty at noon.\tagreement\n"
+    "a5\tThe ministers signed the trade treaty.\tagreement\n"
+    "a6\tLima signed and ratified the treaty.\tagreement\n"
+    "a7\tThe treaty holds.\tagreement\n"
+    "a8\tThe parliament ratified the treaty.\tagreement\n"
+    "n1\tThey discussed a treaty.\t\n"
+    "d1\tQuito lodged a protest.\tdispute\n"
+    "d2\tThe embassy lodged a formal protest.\tdispute\n"
+    "d3\tKyiv lodged a protest over the treaty.\tdispute\n"
+    "n2\tThe weather was fine.\t\n"
+    "n3\tNothing happened on Monday.\t\n"
+    "n4\tThe market opened late.\t\n"
+    "n5\tA storm closed the port.\t\n"
+    "n6\tThe team won the match.\t\n";
+
+struct LayoutReport {
+  TempDir dir;
+  fs::path page;
+  RunResult result;
+};
+
+// The report of kLayoutGold under kLayoutRules.
+std::unique_ptr<LayoutReport> write_layout_report() {
+  auto report = std::make_unique<LayoutReport>();
+  const TempDir& dir = report->dir;
+  dir.write("rules/layout.rules", kLayoutRules);
+  report->page = dir.path() / "layout.html";
+  report->result =
+      run({"eval", "--rules", (dir.path() / "rules").string(), "--no-plugins", "--gold",
+           dir.write("layout.tsv", kLayoutGold), "--report", report->page.string()});
+  return report;
+}
+
+// Measures a report laid out in a browser window and writes one line per
+// check, "NAME ok" or "NAME FAIL what is wrong", into the parent page's
+// element "ID-out", ID being the id of the frame it runs in.
+const std::string kMeasureScript = R"(
+(function () {
+  const lines = [];
+  const say = (name, problems) =>
+    lines.push(name + (problems.length ? ' FAIL ' + problems.join('; ') : ' ok'));
+  const width = document.documentElement.clientWidth;
+  const box = element => element.getBoundingClientRect();
+  const px = x => x.toFixed(1);
+
+  // Nothing pushes the page sideways, and no table is cut: each lies within
+  // the window, or scrolls inside a box of its own that does.
+  const wide = document.documentElement.scrollWidth;
+  say('page-width', wide > width ? ['the page is ' + wide + ' px wide in a window of ' + width] : []);
+  const cut = [];
+  document.querySelectorAll('table').forEach(table => {
+    let scroller = null;
+    for (let p = table.parentElement; p && p !== document.body && !scroller; p = p.parentElement) {
+      const overflow = getComputedStyle(p).overflowX;
+      if (overflow === 'auto' || overflow === 'scroll') scroller = p;
+    }
+    const r = box(scroller || table);
+    if (r.left < -0.5 || r.right > width + 0.5)
+      cut.push('#' + table.id + (scroller ? ' (its scroll box)' : '') + ' spans ' + px(r.left) +
+               ' to ' + px(r.right) + ' in ' + width);
+  });
+  say('tables', cut);
+
+  parent.document.getElementById(frameElement.id + '-out').textContent =
+      '\n' + lines.join('\n') + '\n';
+})();
+)";
+
+// `text` inside a double-quoted HTML attribute.
+std::string attribute(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// Lays `page` out in headless Chromium in a window of each width (an
+// iframe of that width: a headless window is never narrower than 500 px),
+// runs kMeasureScript in it, and returns each width's lines; a width whose
+// script did not run gives "not measured".
+std::map<int, std::string> measure_layout(const TempDir& dir, const fs::path& page,
+                                          const std::vector<int>& widths) {
+  std::string report = read_file(page);
+  const std::string& script = kMeasureScript;
+  report.insert(report.rfind("</body>"), "<script>" + script + "</script>");
+  std::string outer = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>";
+  for (const int width : widths) {
+    const std::string id = std::string("w") + std::to_string(width);
+    outer += "<iframe id=\"" + id + "\" width=\"" + std::to_string(width) +
+             "\" height=\"900\" srcdoc=\"" + attribute(report) + "\"></iframe><pre id=\"" + id +
+             "-out\">not measured</pre>";
+  }
+  outer += "</body></html>";
+  const std::string outer_path = dir.write("measure.html", outer);
+  RunOptions options;
+  options.binary = kChromium;
+  const RunResult r = run({"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                           "--no-first-run", "--user-data-dir=" + (dir.path() / "profile").string(),
+                           "--window-size=1600,1000", "--dump-dom", "file://" + outer_path},
+                          options);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<int, std::string> results;
+  for (const int width : widths) {
+    const std::string id = std::string("w") + std::to_string(width);
+    results[width] = element(r.out, "<pre id=\"" + id + "-out\">", "</pre>");
+  }
+  return results;
 }
 
 TEST(EvalReport, PageHasTablesChartsAndErrorsAndNeedsNoNetwork) {
@@ -265,6 +434,24 @@ TEST(EvalReport, RendersInHeadlessChromium) {
   }
   ASSERT_GE(coverage.size(), 2u);
   for (std::size_t i = 1; i < coverage.size(); ++i) EXPECT_GE(coverage[i - 1], coverage[i]);
+}
+
+// The layout report in a browser at a desktop's width and at a phone's:
+// every check of kMeasureScript passes at both.
+TEST(EvalReport, LaysOutInHeadlessChromiumAtDesktopAndPhoneWidths) {
+  if (!fs::exists(kChromium)) {
+    GTEST_SKIP() << kChromium << " is not installed (apt-get install chromium; .ci/setup does)";
+  }
+  const auto report = write_layout_report();
+  ASSERT_EQ(report->result.exit_code, 0) << report->result.err;
+  const std::map<int, std::string> measured =
+      measure_layout(report->dir, report->page, {1400, 390});
+  for (const auto& [width, lines] : measured) {
+    for (const char* check : {"page-width", "tables"}) {
+      const std::string passed = std::string("\n").append(check).append(" ok\n");
+      EXPECT_TRUE(contains(lines, passed)) << width << " px: " << line_starting(lines, check);
+    }
+  }
 }
 
 }  // namespace
