@@ -1,10 +1,9 @@
 #include "eval_html_report.hpp"
 
-#include <sstream>
-
 #include "eval_text_report.hpp"
 #include "json_text.hpp"
 #include "markup_escape.hpp"
+#include "pr_chart.hpp"
 #include "reliability_svg.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
@@ -46,6 +45,7 @@ tr.flagged td{background:#fdecea}#rule-stats :is(td,th):first-child{position:sti
 figure{margin:0}figcaption{text-align:center;font-weight:600}
 .pr-chart .axis{stroke:#888}.pr-chart .curve{fill:none;stroke:#3367d6;stroke-width:2}
 .pr-chart circle{fill:#3367d6}.pr-chart circle.current{fill:#d93025}.pr-chart text{font-size:10px;fill:#555}
+.pr-chart .axis-break{stroke:#555;stroke-width:1.5}.pr-figure{width:264px}.axis-note{margin:.2em 0 0;font-size:12px;color:#555}.range{white-space:nowrap}
 p,li{overflow-wrap:anywhere}li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
 )";
 
@@ -89,48 +89,6 @@ void write_summary(std::ostream& out, const Summary& summary) {
       << " types</td>" << figure_cell(summary.macro.scores.precision)
       << figure_cell(summary.macro.scores.recall) << figure_cell(summary.macro.scores.f1)
       << "</tr>\n</tbody></table></div>\n";
-}
-
-// One precision-recall chart: a point per swept threshold (where precision
-// is defined), joined in threshold order; the evaluation's own threshold red.
-void write_pr_chart(std::ostream& out, const Evaluation& eval, std::size_t type_index) {
-  constexpr double kSize = 220;
-  constexpr double kMargin = 30;
-  const auto x = [](double recall) { return kMargin + recall * (kSize - 2 * kMargin); };
-  const auto y = [](double precision) {
-    return kSize - kMargin - precision * (kSize - 2 * kMargin);
-  };
-  const std::string& type = eval.types[type_index];
-  std::ostringstream points;
-  std::ostringstream marks;
-  auto mark = [&](const Summary& summary, bool current) {
-    const Scores& s = summary.per_type[type_index].scores;
-    if (!s.precision || !s.recall) return;
-    if (!current) points << fixed(x(*s.recall), 1) << ',' << fixed(y(*s.precision), 1) << ' ';
-    marks << "<circle" << (current ? " class=\"current\"" : "") << " cx=\""
-          << fixed(x(*s.recall), 1) << "\" cy=\"" << fixed(y(*s.precision), 1) << "\" r=\""
-          << (current ? 4 : 3) << "\"><title>threshold " << fixed(summary.threshold, 2)
-          << ": precision " << fixed(*s.precision, 3) << ", recall " << fixed(*s.recall, 3)
-          << "</title></circle>";
-  };
-  for (const Summary& summary : eval.sweep) mark(summary, false);
-  mark(eval.summary, true);
-  out << "<figure><figcaption>" << html(type) << "</figcaption>"
-      << "<svg class=\"pr-chart\" data-type=\"" << html(type) << "\" width=\"" << kSize
-      << "\" height=\"" << kSize << "\" viewBox=\"0 0 " << kSize << ' ' << kSize
-      << "\" role=\"img\" aria-label=\"precision against recall for " << html(type) << "\">"
-      << "<line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0) << "\" x2=\"" << x(1)
-      << "\" y2=\"" << y(0) << "\"/><line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0)
-      << "\" x2=\"" << x(0) << "\" y2=\"" << y(1) << "\"/>"
-      << "<text x=\"" << x(0.5) << "\" y=\"" << kSize - 8
-      << "\" text-anchor=\"middle\">recall</text>"
-      << "<text x=\"10\" y=\"" << y(0.5) << "\" transform=\"rotate(-90 10 " << y(0.5)
-      << ")\" text-anchor=\"middle\">precision</text>"
-      << "<text x=\"" << x(0) << "\" y=\"" << y(0) + 12 << "\">0</text><text x=\"" << x(1) - 6
-      << "\" y=\"" << y(0) + 12 << "\">1</text><text x=\"" << x(0) - 10 << "\" y=\"" << y(1) + 4
-      << "\">1</text>"
-      << "<polyline class=\"curve\" points=\"" << points.str() << "\"/>" << marks.str()
-      << "</svg></figure>\n";
 }
 
 // The calibration table and a reliability diagram per type, then the
@@ -264,7 +222,7 @@ void write_html_report(const Evaluation& eval, std::ostream& out) {
   out << "<h2>Precision and recall by threshold</h2>\n<p class=\"muted\">One point per threshold "
          "0.1 to 0.9; red: "
       << fixed(eval.threshold, 2) << ".</p><div class=\"charts\">\n";
-  for (std::size_t t = 0; t < eval.types.size(); ++t) write_pr_chart(out, eval, t);
+  for (std::size_t t = 0; t < eval.types.size(); ++t) out << pr_chart(eval, t) << '\n';
   out << "</div>\n<h2>Calibration</h2>\n<p class=\"muted\">Does a confidence of 0.8 come true "
          "8 times in 10? Every sentence and type is a sample (a type without evidence at its "
          "prior); samples are put in 10 bins by confidence. Dots on the dashed diagonal are well "

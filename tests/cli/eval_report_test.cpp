@@ -211,6 +211,63 @@ const std::string kMeasureScript = R"(
   });
   say('tables', cut);
 
+  // Precision-recall charts: the points spread over at least half of each
+  // axis along which their figures differ; every point sits where the tick
+  // labels say its figures are; a chart whose axes are not 0-1 says so.
+  const spread = [], ticks = [], note = [];
+  document.querySelectorAll('svg.pr-chart').forEach(svg => {
+    const type = svg.dataset.type;
+    const points = Array.from(svg.querySelectorAll('circle')).map(c => {
+      const m = /precision ([\d.]+), recall ([\d.]+)/.exec(c.textContent);
+      return {x: +c.getAttribute('cx'), y: +c.getAttribute('cy'), precision: +m[1], recall: +m[2]};
+    });
+    const range = key => Math.max(...points.map(q => q[key])) - Math.min(...points.map(q => q[key]));
+    const axes = svg.querySelectorAll('line.axis');  // the x axis, then the y axis
+    const xLength = Math.abs(axes[0].x2.baseVal.value - axes[0].x1.baseVal.value);
+    const yLength = Math.abs(axes[1].y2.baseVal.value - axes[1].y1.baseVal.value);
+    if (range('recall') > 0.001 && range('x') < 0.5 * xLength)
+      spread.push(type + ': recall ' + range('recall').toFixed(3) + ' apart drawn ' + px(range('x')) +
+                  ' of ' + px(xLength) + ' wide');
+    if (range('precision') > 0.001 && range('y') < 0.5 * yLength)
+      spread.push(type + ': precision ' + range('precision').toFixed(3) + ' apart drawn ' +
+                  px(range('y')) + ' of ' + px(yLength) + ' high');
+    const labels = axis => Array.from(svg.querySelectorAll('text.tick.' + axis)).map(t => {
+      const b = t.getBBox();
+      return {value: parseFloat(t.textContent), at: axis === 'x' ? b.x + b.width / 2 : b.y + b.height / 2};
+    }).sort((a, b) => a.value - b.value);
+    const xs = labels('x'), ys = labels('y');
+    if (xs.length < 2 || ys.length < 2) {
+      ticks.push(type + ': ' + xs.length + ' x and ' + ys.length + ' y tick labels');
+      note.push(type + ': no tick labels to read the range from');
+      return;
+    }
+    const where = (ts, v) => {
+      const a = ts[0], b = ts[ts.length - 1];
+      return a.at + (v - a.value) * (b.at - a.at) / (b.value - a.value);
+    };
+    points.forEach(q => {
+      if (Math.abs(where(xs, q.recall) - q.x) > 2.5 || Math.abs(where(ys, q.precision) - q.y) > 2.5)
+        ticks.push(type + ': recall ' + q.recall + ', precision ' + q.precision + ' drawn at ' +
+                   px(q.x) + ',' + px(q.y) + ', labels put it at ' + px(where(xs, q.recall)) + ',' +
+                   px(where(ys, q.precision)));
+      if (q.recall < xs[0].value || q.recall > xs[xs.length - 1].value ||
+          q.precision < ys[0].value || q.precision > ys[ys.length - 1].value)
+        ticks.push(type + ': a point outside the labelled range');
+    });
+    const zoomed = xs[0].value > 0 || ys[0].value > 0 || xs[xs.length - 1].value < 1 ||
+                   ys[ys.length - 1].value < 1;
+    const caption = svg.closest('figure').querySelector('.axis-note');
+    if (zoomed && !(caption && box(caption).width > 0 && /not 0/.test(caption.textContent)))
+      note.push(type + ': axes not 0-1 and no visible note says so');
+    const breaks = svg.querySelectorAll('line.axis-break').length;
+    const wanted = (xs[0].value > 0 ? 2 : 0) + (ys[0].value > 0 ? 2 : 0);
+    if (breaks !== wanted) note.push(type + ': ' + breaks + ' axis-break strokes, wanted ' + wanted);
+  });
+  if (!document.querySelector('svg.pr-chart')) spread.push('no chart');
+  say('pr-spread', spread);
+  say('pr-ticks', ticks);
+  say('pr-note', note);
+
   parent.document.getElementById(frameElement.id + '-out').textContent =
       '\n' + lines.join('\n') + '\n';
 })();
@@ -447,11 +504,38 @@ TEST(EvalReport, LaysOutInHeadlessChromiumAtDesktopAndPhoneWidths) {
   const std::map<int, std::string> measured =
       measure_layout(report->dir, report->page, {1400, 390});
   for (const auto& [width, lines] : measured) {
-    for (const char* check : {"page-width", "tables"}) {
+    for (const char* check : {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note"}) {
       const std::string passed = std::string("\n").append(check).append(" ok\n");
       EXPECT_TRUE(contains(lines, passed)) << width << " px: " << line_starting(lines, check);
     }
   }
+}
+
+// The agreement chart of the layout report: recall 0.875 to 1 and
+// precision 0.8 to 1, each widened by 0.02 and then to steps of 0.05.
+TEST(EvalReport, PrecisionRecallChartIsZoomedToItsPointsAndSaysSo) {
+  const auto report = write_layout_report();
+  ASSERT_EQ(report->result.exit_code, 0) << report->result.err;
+  const std::string page = read_file(report->page);
+  const std::string agreement =
+      element(page, "<figure class=\"pr-figure\"><figcaption>agreement", "</figure>");
+  for (const char* tick : {">0.85</text>", ">0.90</text>", ">0.95</text>", ">1.00</text>"})
+    EXPECT_TRUE(
+        contains(element(agreement, "<text class=\"tick x\"", "<text class=\"tick y\""), tick))
+        << tick << agreement;
+  EXPECT_EQ(count(agreement, "<text class=\"tick y\""), 6u) << agreement;  // 0.75 to 1.00
+  EXPECT_EQ(count(agreement, "<line class=\"axis-break\""), 4u);
+  EXPECT_TRUE(contains(agreement,
+                       "<p class=\"axis-note\">Zoomed to the points, not 0–1: <span "
+                       "class=\"range\">recall 0.85–1.00</span>, <span class=\"range\">precision "
+                       "0.75–1.00</span>.</p>"))
+      << agreement;
+  // The basic fixture's charts are zoomed too, and say so: greeting's
+  // points lie between recall 0.571 and 0.714 and precision 0.714 and 1
+  // (axes 0.55-0.75 and 0.6-1.0), farewell's one point at 0.8 and 1.
+  const TempDir dir;
+  const std::string basic = read_file(write_report(dir));
+  EXPECT_EQ(count(basic, "<p class=\"axis-note\">"), 2u);
 }
 
 }  // namespace
