@@ -268,6 +268,23 @@ const std::string kMeasureScript = R"(
   say('pr-ticks', ticks);
   say('pr-note', note);
 
+  // Reliability diagrams: no dot covers an axis label, a tick's or a title.
+  const covered = [];
+  document.querySelectorAll('svg.reliability').forEach(svg => {
+    const texts = Array.from(svg.querySelectorAll('text:not(.count)'));
+    svg.querySelectorAll('circle.bin').forEach(dot => {
+      const a = box(dot);
+      texts.forEach(text => {
+        const b = box(text);
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          covered.push(svg.dataset.type + ': the dot of ' + dot.dataset.count + ' samples covers ' +
+                       text.textContent);
+      });
+    });
+  });
+  if (!document.querySelector('circle.bin')) covered.push('no dot');
+  say('reliability-labels', covered);
+
   parent.document.getElementById(frameElement.id + '-out').textContent =
       '\n' + lines.join('\n') + '\n';
 })();
@@ -504,7 +521,8 @@ TEST(EvalReport, LaysOutInHeadlessChromiumAtDesktopAndPhoneWidths) {
   const std::map<int, std::string> measured =
       measure_layout(report->dir, report->page, {1400, 390});
   for (const auto& [width, lines] : measured) {
-    for (const char* check : {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note"}) {
+    for (const char* check :
+         {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note", "reliability-labels"}) {
       const std::string passed = std::string("\n").append(check).append(" ok\n");
       EXPECT_TRUE(contains(lines, passed)) << width << " px: " << line_starting(lines, check);
     }
