@@ -1,5 +1,7 @@
 #include "eval_html_report.hpp"
 
+#include <algorithm>
+
 #include "eval_text_report.hpp"
 #include "json_text.hpp"
 #include "markup_escape.hpp"
@@ -121,6 +123,10 @@ std::string rule_list(const std::vector<RuleCount>& rules) {
 }
 
 void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
+  if (rules.empty()) {
+    out << "<p id=\"rule-stats\" class=\"none\">none</p>\n";
+    return;
+  }
   out << "<div class=\"scroll\"><table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
          "<th data-key=\"rule\">rule</th><th data-key=\"type\">type</th>"
          "<th data-key=\"weight\">weight</th><th data-key=\"coverage\">coverage</th>"
@@ -175,14 +181,26 @@ void write_findings(std::ostream& out, const SentenceOutcome& s) {
                                    : "no " + c.missing_role + " actor")
         << "</li>";
   }
+  if (s.result.events.empty() && s.result.cancelled.empty()) {
+    out << "<li class=\"muted\">no rule or plugin gave evidence for any type</li>";
+  }
   out << "</ul>";
 }
 
 void write_errors(std::ostream& out, const Evaluation& eval, bool positives) {
-  out << "<ol id=\"" << (positives ? "false-positives" : "false-negatives") << "\">\n";
-  for (std::size_t index = 0; index < eval.sentences.size(); ++index) {
-    const SentenceOutcome& s = eval.sentences[index];
-    const std::vector<std::string>& wrong = positives ? s.false_positives : s.false_negatives;
+  const char* id = positives ? "false-positives" : "false-negatives";
+  const auto wrong_of = [positives](const SentenceOutcome& s) -> const std::vector<std::string>& {
+    return positives ? s.false_positives : s.false_negatives;
+  };
+  // An empty section says so, rather than leave a heading over nothing.
+  if (std::all_of(eval.sentences.begin(), eval.sentences.end(),
+                  [&](const SentenceOutcome& s) { return wrong_of(s).empty(); })) {
+    out << "<p id=\"" << id << "\" class=\"none\">none</p>\n";
+    return;
+  }
+  out << "<ol id=\"" << id << "\">\n";
+  for (const SentenceOutcome& s : eval.sentences) {
+    const std::vector<std::string>& wrong = wrong_of(s);
     if (wrong.empty()) continue;
     out << "<li class=\"error\"><b>" << html(s.gold.name()) << "</b> "
         << (positives ? "wrongly given " : "missed ") << joined_html(wrong)

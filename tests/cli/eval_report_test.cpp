@@ -285,6 +285,13 @@ const std::string kMeasureScript = R"(
   if (!document.querySelector('circle.bin')) covered.push('no dot');
   say('reliability-labels', covered);
 
+  // The false positives' section says "none" when there are none.
+  const heading = Array.from(document.querySelectorAll('h2')).find(h => h.textContent === 'False positives');
+  const next = heading && heading.nextElementSibling;
+  const said = next ? next.textContent.trim() : '';
+  say('false-positives-none',
+      said === 'none' && box(next).height > 0 ? [] : ['the section says: ' + said.slice(0, 60)]);
+
   parent.document.getElementById(frameElement.id + '-out').textContent =
       '\n' + lines.join('\n') + '\n';
 })();
@@ -521,8 +528,8 @@ TEST(EvalReport, LaysOutInHeadlessChromiumAtDesktopAndPhoneWidths) {
   const std::map<int, std::string> measured =
       measure_layout(report->dir, report->page, {1400, 390});
   for (const auto& [width, lines] : measured) {
-    for (const char* check :
-         {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note", "reliability-labels"}) {
+    for (const char* check : {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note",
+                              "reliability-labels", "false-positives-none"}) {
       const std::string passed = std::string("\n").append(check).append(" ok\n");
       EXPECT_TRUE(contains(lines, passed)) << width << " px: " << line_starting(lines, check);
     }
@@ -554,6 +561,42 @@ TEST(EvalReport, PrecisionRecallChartIsZoomedToItsPointsAndSaysSo) {
   const TempDir dir;
   const std::string basic = read_file(write_report(dir));
   EXPECT_EQ(count(basic, "<p class=\"axis-note\">"), 2u);
+}
+
+TEST(EvalReport, EmptyErrorSectionsSayNone) {
+  const TempDir dir;
+  dir.write("rules/layout.rules", kLayoutRules);
+  const fs::path page_path = dir.path() / "right.html";
+  // Every sentence classified as its gold says: no false positive or negative.
+  const RunResult r =
+      run({"eval", "--rules", (dir.path() / "rules").string(), "--no-plugins", "--gold",
+           dir.write("right.tsv",
+                     "id\ttext\tlabels\n"
+                     "a1\tOslo and Rome signed the treaty.\tagreement\n"
+                     "d1\tQuito lodged a protest.\tdispute\n"
+                     "n2\tThe weather was fine.\t\n"),
+           "--report", page_path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_file(page_path);
+  EXPECT_TRUE(contains(page,
+                       "<h2>False positives</h2>\n<p id=\"false-positives\" "
+                       "class=\"none\">none</p>"))
+      << page;
+  EXPECT_TRUE(contains(page,
+                       "<h2>False negatives</h2>\n<p id=\"false-negatives\" "
+                       "class=\"none\">none</p>"))
+      << page;
+  EXPECT_FALSE(contains(page, "<ol id=\"false-"));
+}
+
+// A miss on which no rule fired says so rather than list nothing.
+TEST(EvalReport, MissWithoutEvidenceSaysNoRuleFired) {
+  const TempDir dir;
+  const std::string page = read_file(write_report(dir));
+  // basic.tsv's g09 is a greeting no greeting rule matches (eval_test.cpp).
+  const std::string fns = element(page, "<ol id=\"false-negatives\"", "</ol>");
+  const std::string g09 = element(fns, "<b>g09</b>", "</li>\n");
+  EXPECT_TRUE(contains(g09, "no rule or plugin gave evidence for any type")) << g09;
 }
 
 }  // namespace
