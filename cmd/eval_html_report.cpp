@@ -122,26 +122,38 @@ std::string rule_list(const std::vector<RuleCount>& rules) {
   return out;
 }
 
-void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
-  if (rules.empty()) {
+// Whether the evaluation scored with learned weights: then a rule's weight
+// in use is not what its file says, nor what `rules stats` (which never
+// loads a weights file) shows, and the table gives both.
+bool learned_weights(const Evaluation& eval) {
+  return eval.scoring_model != Evaluation{}.scoring_model;
+}
+
+void write_rule_stats(std::ostream& out, const Evaluation& eval) {
+  if (eval.rules.empty()) {
     out << "<p id=\"rule-stats\" class=\"none\">none</p>\n";
     return;
   }
+  const bool learned = learned_weights(eval);
   out << "<div class=\"scroll\"><table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
          "<th data-key=\"rule\">rule</th><th data-key=\"type\">type</th>"
-         "<th data-key=\"weight\">weight</th><th data-key=\"coverage\">coverage</th>"
+      << (learned ? "<th data-key=\"weight\">learned weight</th>"
+                    "<th data-key=\"authored-weight\">authored weight</th>"
+                  : "<th data-key=\"weight\">authored weight</th>")
+      << "<th data-key=\"coverage\">coverage</th>"
          "<th data-key=\"hits\">hits</th><th data-key=\"precision\">precision</th>"
          "<th data-key=\"interval\">95% interval</th><th data-key=\"unique\">unique</th>"
          "<th data-key=\"unique-recall\">unique recall</th>"
          "<th data-key=\"cancelled\">cancelled (of them gold)</th>"
          "<th data-key=\"overlaps\">overlaps</th><th data-key=\"conflicts\">conflicts</th>"
          "</tr></thead><tbody>\n";
-  for (const RuleStats& r : rules) {
+  for (const RuleStats& r : eval.rules) {
     out << "<tr"
         << (r.flagged ? " class=\"flagged\" title=\"precision under 0.7, weight above 0.7\"" : "")
         << "><td><code>" << html(r.rule_id) << "</code></td><td>" << html(r.type) << "</td>"
-        << number_cell(r.weight, fixed(r.weight, 2)) << count_cell(r.coverage) << count_cell(r.hits)
-        << figure_cell(r.precision)
+        << number_cell(r.weight, fixed(r.weight, 3));
+    if (learned) out << number_cell(r.authored_weight, fixed(r.authored_weight, 3));
+    out << count_cell(r.coverage) << count_cell(r.hits) << figure_cell(r.precision)
         << number_cell(
                r.interval ? std::optional<double>(r.interval->low) : std::nullopt,
                r.interval ? fixed(r.interval->low, 3) + "–" + fixed(r.interval->high, 3) : "n/a")
@@ -247,10 +259,14 @@ void write_html_report(const Evaluation& eval, std::ostream& out) {
          "calibrated; a dot's size is its number of samples, its red stroke its gap. ECE is the "
          "mean gap, weighted by the bins' counts.</p>\n";
   write_calibration(out, eval);
-  out << "<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. Rows in red "
-         "claim more than they deliver: empirical precision under 0.7 with a weight above "
-         "0.7.</p>\n";
-  write_rule_stats(out, eval.rules);
+  out << "<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. "
+      << (learned_weights(eval)
+              ? "The learned weight is the one this evaluation scored with; the authored "
+                "weight is the rule file's, which <code>rules stats</code> shows. "
+              : "The weights are the rule files' own, as <code>rules stats</code> shows them. ")
+      << "Rows in red claim more than they deliver: empirical precision under 0.7 with a "
+      << (learned_weights(eval) ? "learned " : "") << "weight above 0.7.</p>\n";
+  write_rule_stats(out, eval);
   out << "<h2>False positives</h2>\n";
   write_errors(out, eval, true);
   out << "<h2>False negatives</h2>\n";

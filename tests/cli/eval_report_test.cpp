@@ -163,13 +163,27 @@ const std::string kLayoutGold =
     "n5\tA storm closed the port.\t\n"
     "n6\tThe team won the match.\t\n";
 
+// What rules stats calls the signed-treaty rule's weight (its file's, 0.95),
+// and a weights file that learned 0.96 for it.
+const std::string kSignedRule =
+    "agreement.treaty.signed_by_the_two_governments_after_long_negotiations";
+const std::string kLayoutWeights =
+    "format\tdemarche-weights\t1\n"
+    "rules_hash\tfnv1a64:0000000000000000\n"
+    "fitted_on\tby hand, for a test\n"
+    "l2\t1\n"
+    "min_support\t2\n"
+    "kind\tname\tvalue\tauthored\tsupport\tfitted\n"
+    "rule\t" +
+    kSignedRule + "\t0.96\t0.95\t6\tyes\n";
+
 struct LayoutReport {
   TempDir dir;
   fs::path page;
   RunResult result;
 };
 
-// The report of kLayoutGold under kLayoutRules.
+// The report of kLayoutGold under kLayoutRules, scored with kLayoutWeights.
 std::unique_ptr<LayoutReport> write_layout_report() {
   auto report = std::make_unique<LayoutReport>();
   const TempDir& dir = report->dir;
@@ -177,7 +191,8 @@ std::unique_ptr<LayoutReport> write_layout_report() {
   report->page = dir.path() / "layout.html";
   report->result =
       run({"eval", "--rules", (dir.path() / "rules").string(), "--no-plugins", "--gold",
-           dir.write("layout.tsv", kLayoutGold), "--report", report->page.string()});
+           dir.write("layout.tsv", kLayoutGold), "--weights",
+           dir.write("weights.tsv", kLayoutWeights), "--report", report->page.string()});
   return report;
 }
 
@@ -292,6 +307,18 @@ const std::string kMeasureScript = R"(
   say('false-positives-none',
       said === 'none' && box(next).height > 0 ? [] : ['the section says: ' + said.slice(0, 60)]);
 
+  // The rule table says which weight is learned and which authored.
+  const weights = [];
+  const table = document.getElementById('rule-stats');
+  const headings = Array.from(table.tHead.rows[0].cells).map(c => c.textContent.trim());
+  const learned = headings.indexOf('learned weight'), authored = headings.indexOf('authored weight');
+  const row = Array.from(table.tBodies[0].rows).find(r => r.cells[0].textContent === 'SIGNED_RULE');
+  if (learned < 0 || authored < 0) weights.push('headings: ' + headings.join(', '));
+  else if (!row) weights.push('no row for SIGNED_RULE');
+  else if (row.cells[learned].textContent !== '0.960' || row.cells[authored].textContent !== '0.950')
+    weights.push('learned ' + row.cells[learned].textContent + ', authored ' + row.cells[authored].textContent);
+  say('weights', weights);
+
   parent.document.getElementById(frameElement.id + '-out').textContent =
       '\n' + lines.join('\n') + '\n';
 })();
@@ -322,7 +349,10 @@ std::string attribute(const std::string& text) {
 std::map<int, std::string> measure_layout(const TempDir& dir, const fs::path& page,
                                           const std::vector<int>& widths) {
   std::string report = read_file(page);
-  const std::string& script = kMeasureScript;
+  std::string script = kMeasureScript;
+  for (std::size_t at = script.find("SIGNED_RULE"); at != std::string::npos;
+       at = script.find("SIGNED_RULE"))
+    script.replace(at, 11, kSignedRule);
   report.insert(report.rfind("</body>"), "<script>" + script + "</script>");
   std::string outer = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>";
   for (const int width : widths) {
@@ -529,7 +559,7 @@ TEST(EvalReport, LaysOutInHeadlessChromiumAtDesktopAndPhoneWidths) {
       measure_layout(report->dir, report->page, {1400, 390});
   for (const auto& [width, lines] : measured) {
     for (const char* check : {"page-width", "tables", "pr-spread", "pr-ticks", "pr-note",
-                              "reliability-labels", "false-positives-none"}) {
+                              "reliability-labels", "false-positives-none", "weights"}) {
       const std::string passed = std::string("\n").append(check).append(" ok\n");
       EXPECT_TRUE(contains(lines, passed)) << width << " px: " << line_starting(lines, check);
     }
@@ -597,6 +627,42 @@ TEST(EvalReport, MissWithoutEvidenceSaysNoRuleFired) {
   const std::string fns = element(page, "<ol id=\"false-negatives\"", "</ol>");
   const std::string g09 = element(fns, "<b>g09</b>", "</li>\n");
   EXPECT_TRUE(contains(g09, "no rule or plugin gave evidence for any type")) << g09;
+}
+
+// `rules stats` never loads a weights file: its weight is the rule file's.
+// The report scored with learned weights shows both, named; scored with the
+// authored ones, the one column says so.
+TEST(EvalReport, RuleTableNamesLearnedAndAuthoredWeightsAsRulesStatsDoes) {
+  const auto report = write_layout_report();
+  ASSERT_EQ(report->result.exit_code, 0) << report->result.err;
+  const std::string page = read_file(report->page);
+  const std::string table = element(page, "<table id=\"rule-stats\"", "</table>");
+  EXPECT_TRUE(contains(table,
+                       "<th data-key=\"weight\">learned weight</th>"
+                       "<th data-key=\"authored-weight\">authored weight</th>"))
+      << table;
+  const std::string row = element(table, "<code>" + kSignedRule + "</code>", "</tr>");
+  EXPECT_TRUE(contains(row, ">0.960</td><td class=\"num\" data-value=\"0.950000\">0.950</td>"))
+      << row;
+
+  const std::string rules = (report->dir.path() / "rules").string();
+  const std::string gold = (report->dir.path() / "layout.tsv").string();
+  const RunResult stats = run({"rules", "stats", "--rules", rules, "--gold", gold});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_TRUE(contains(line_starting(stats.out, kSignedRule), " 0.950 ")) << stats.out;
+
+  const fs::path authored_page = report->dir.path() / "authored.html";
+  const RunResult authored = run({"eval", "--rules", rules, "--no-plugins", "--gold", gold,
+                                  "--authored-weights", "--report", authored_page.string()});
+  ASSERT_EQ(authored.exit_code, 0) << authored.err;
+  const std::string authored_table =
+      element(read_file(authored_page), "<table id=\"rule-stats\"", "</table>");
+  EXPECT_TRUE(contains(authored_table,
+                       "<th data-key=\"weight\">authored weight</th>"
+                       "<th data-key=\"coverage\">"))
+      << authored_table;
+  EXPECT_TRUE(contains(element(authored_table, "<code>" + kSignedRule + "</code>", "</tr>"),
+                       ">0.950</td>"));
 }
 
 }  // namespace
