@@ -34,6 +34,10 @@ std::string figure_cell(const std::optional<double>& value) {
   return number_cell(value, figure(value));
 }
 
+// Each table scrolls sideways in its own .scroll box, never the page. The
+// rule table keeps its id column in view as it scrolls, but only in windows
+// 60em wide or more: in a phone's that column is about as wide as the box
+// and would hide every other column under it.
 const char* kStyle = R"(
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;color:#222;padding:0 1em}p,ol{max-width:72em}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
@@ -41,8 +45,9 @@ table{border-collapse:collapse;margin:.5em 0}th,td{padding:.2em .6em;border-bott
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.sortable th{cursor:pointer;user-select:none}table.sortable th:hover{background:#f2f2f2}
 th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
-tr.flagged td{background:#fdecea}#rule-stats :is(td,th):first-child{position:sticky;left:0;background:#fff}
-#rule-stats tr.flagged td:first-child{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+tr.flagged td{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+@media (min-width:60em){#rule-stats :is(td,th):first-child{position:sticky;left:0;background:#fff}
+#rule-stats tr.flagged td:first-child{background:#fdecea}}
 .scroll{overflow-x:auto;max-width:100%;margin:.5em 0}.scroll>table{margin:0}
 figure{margin:0}figcaption{text-align:center;font-weight:600}
 .pr-chart .axis{stroke:#888}.pr-chart .curve{fill:none;stroke:#3367d6;stroke-width:2}

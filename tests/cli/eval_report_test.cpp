@@ -224,6 +224,20 @@ const std::string kMeasureScript = R"(
       cut.push('#' + table.id + (scroller ? ' (its scroll box)' : '') + ' spans ' + px(r.left) +
                ' to ' + px(r.right) + ' in ' + width);
   });
+  // And each column's heading, scrolled into view, shows: no column is
+  // hidden under another (a column kept in view at the left, say).
+  document.querySelectorAll('table').forEach(table => {
+    Array.from(table.tHead.rows[0].cells).forEach(th => {
+      th.scrollIntoView({block: 'center', inline: 'center'});
+      const r = box(th);
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (!hit || !th.contains(hit))
+        cut.push('#' + table.id + ' column ' + th.textContent.trim() + ' lies under ' +
+                 (hit ? hit.textContent.trim().slice(0, 40) : 'nothing'));
+    });
+  });
+  document.querySelectorAll('.scroll').forEach(s => { s.scrollLeft = 0; });
+  window.scrollTo(0, 0);
   say('tables', cut);
 
   // Precision-recall charts: the points spread over at least half of each
