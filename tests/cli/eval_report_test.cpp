@@ -633,6 +633,24 @@ TEST(EvalReport, EmptyErrorSectionsSayNone) {
   EXPECT_FALSE(contains(page, "<ol id=\"false-"));
 }
 
+// Rules that declare a type and no rule: the rule table and the type's
+// precision-recall chart (precision n/a at every threshold) say "none".
+TEST(EvalReport, NoRuleAndNoPointSayNone) {
+  const TempDir dir;
+  dir.write("rules/types.rules", "event agreement\n  prior: 0.01\n  description: Agreeing.\n");
+  const fs::path page_path = dir.path() / "none.html";
+  const RunResult r =
+      run({"eval", "--rules", (dir.path() / "rules").string(), "--no-plugins", "--gold",
+           dir.write("g.tsv", "id\ttext\tlabels\nx1\tHello.\tagreement\n"), "--report",
+           page_path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_file(page_path);
+  EXPECT_TRUE(contains(page, "<p id=\"rule-stats\" class=\"none\">none</p>")) << page;
+  const std::string chart = element(page, "<svg class=\"pr-chart\"", "</figure>");
+  EXPECT_TRUE(contains(chart, ">none</text>")) << chart;
+  EXPECT_TRUE(contains(chart, "No point: precision or recall is n/a at every threshold.")) << chart;
+}
+
 // A miss on which no rule fired says so rather than list nothing.
 TEST(EvalReport, MissWithoutEvidenceSaysNoRuleFired) {
   const TempDir dir;
