@@ -1,10 +1,11 @@
 #include "eval_html_report.hpp"
 
-#include <sstream>
+#include <algorithm>
 
 #include "eval_text_report.hpp"
 #include "json_text.hpp"
 #include "markup_escape.hpp"
+#include "pr_chart.hpp"
 #include "reliability_svg.hpp"
 #include "text_format.hpp"
 #include "writer.hpp"
@@ -33,18 +34,26 @@ std::string figure_cell(const std::optional<double>& value) {
   return number_cell(value, figure(value));
 }
 
+// Each table scrolls sideways in its own .scroll box, never the page. The
+// rule table keeps its id column in view as it scrolls, but only in windows
+// 60em wide or more: in a phone's that column is about as wide as the box
+// and would hide every other column under it.
 const char* kStyle = R"(
-body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}
+body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;color:#222;padding:0 1em}p,ol{max-width:72em}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}th,td{padding:.2em .6em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.sortable th{cursor:pointer;user-select:none}table.sortable th:hover{background:#f2f2f2}
 th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
 tr.flagged td{background:#fdecea}.charts{display:flex;flex-wrap:wrap;gap:1em}
+@media (min-width:60em){#rule-stats :is(td,th):first-child{position:sticky;left:0;background:#fff}
+#rule-stats tr.flagged td:first-child{background:#fdecea}}
+.scroll{overflow-x:auto;max-width:100%;margin:.5em 0}.scroll>table{margin:0}
 figure{margin:0}figcaption{text-align:center;font-weight:600}
 .pr-chart .axis{stroke:#888}.pr-chart .curve{fill:none;stroke:#3367d6;stroke-width:2}
 .pr-chart circle{fill:#3367d6}.pr-chart circle.current{fill:#d93025}.pr-chart text{font-size:10px;fill:#555}
-li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
+.pr-chart .axis-break{stroke:#555;stroke-width:1.5}.pr-figure{width:264px}.axis-note{margin:.2em 0 0;font-size:12px;color:#555}.range{white-space:nowrap}
+p,li{overflow-wrap:anywhere}li.error{margin:.6em 0}.sentence{font-style:italic}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
 )";
 
 // Sorts a table.sortable by the clicked column, numerically when its cells
@@ -70,7 +79,8 @@ document.body.dataset.ready = '1';
 )";
 
 void write_summary(std::ostream& out, const Summary& summary) {
-  out << "<table id=\"per-type\"><thead><tr><th>type</th><th>gold</th><th>predicted</th>"
+  out << "<div class=\"scroll\">"
+         "<table id=\"per-type\"><thead><tr><th>type</th><th>gold</th><th>predicted</th>"
          "<th>TP</th><th>FP</th><th>FN</th><th>precision</th><th>recall</th><th>F1</th>"
          "</tr></thead><tbody>\n";
   auto row = [&out](const TypeScore& score) {
@@ -85,55 +95,14 @@ void write_summary(std::ostream& out, const Summary& summary) {
   out << "<tr><td>macro</td><td colspan=\"5\" class=\"muted\">mean of " << summary.macro.types
       << " types</td>" << figure_cell(summary.macro.scores.precision)
       << figure_cell(summary.macro.scores.recall) << figure_cell(summary.macro.scores.f1)
-      << "</tr>\n</tbody></table>\n";
-}
-
-// One precision-recall chart: a point per swept threshold (where precision
-// is defined), joined in threshold order; the evaluation's own threshold red.
-void write_pr_chart(std::ostream& out, const Evaluation& eval, std::size_t type_index) {
-  constexpr double kSize = 220;
-  constexpr double kMargin = 30;
-  const auto x = [](double recall) { return kMargin + recall * (kSize - 2 * kMargin); };
-  const auto y = [](double precision) {
-    return kSize - kMargin - precision * (kSize - 2 * kMargin);
-  };
-  const std::string& type = eval.types[type_index];
-  std::ostringstream points;
-  std::ostringstream marks;
-  auto mark = [&](const Summary& summary, bool current) {
-    const Scores& s = summary.per_type[type_index].scores;
-    if (!s.precision || !s.recall) return;
-    if (!current) points << fixed(x(*s.recall), 1) << ',' << fixed(y(*s.precision), 1) << ' ';
-    marks << "<circle" << (current ? " class=\"current\"" : "") << " cx=\""
-          << fixed(x(*s.recall), 1) << "\" cy=\"" << fixed(y(*s.precision), 1) << "\" r=\""
-          << (current ? 4 : 3) << "\"><title>threshold " << fixed(summary.threshold, 2)
-          << ": precision " << fixed(*s.precision, 3) << ", recall " << fixed(*s.recall, 3)
-          << "</title></circle>";
-  };
-  for (const Summary& summary : eval.sweep) mark(summary, false);
-  mark(eval.summary, true);
-  out << "<figure><figcaption>" << html(type) << "</figcaption>"
-      << "<svg class=\"pr-chart\" data-type=\"" << html(type) << "\" width=\"" << kSize
-      << "\" height=\"" << kSize << "\" viewBox=\"0 0 " << kSize << ' ' << kSize
-      << "\" role=\"img\" aria-label=\"precision against recall for " << html(type) << "\">"
-      << "<line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0) << "\" x2=\"" << x(1)
-      << "\" y2=\"" << y(0) << "\"/><line class=\"axis\" x1=\"" << x(0) << "\" y1=\"" << y(0)
-      << "\" x2=\"" << x(0) << "\" y2=\"" << y(1) << "\"/>"
-      << "<text x=\"" << x(0.5) << "\" y=\"" << kSize - 8
-      << "\" text-anchor=\"middle\">recall</text>"
-      << "<text x=\"10\" y=\"" << y(0.5) << "\" transform=\"rotate(-90 10 " << y(0.5)
-      << ")\" text-anchor=\"middle\">precision</text>"
-      << "<text x=\"" << x(0) << "\" y=\"" << y(0) + 12 << "\">0</text><text x=\"" << x(1) - 6
-      << "\" y=\"" << y(0) + 12 << "\">1</text><text x=\"" << x(0) - 10 << "\" y=\"" << y(1) + 4
-      << "\">1</text>"
-      << "<polyline class=\"curve\" points=\"" << points.str() << "\"/>" << marks.str()
-      << "</svg></figure>\n";
+      << "</tr>\n</tbody></table></div>\n";
 }
 
 // The calibration table and a reliability diagram per type, then the
 // pooled one, drawn as --plot draws them.
 void write_calibration(std::ostream& out, const Evaluation& eval) {
-  out << "<table id=\"calibration\"><thead><tr><th>type</th><th>samples</th><th>ECE</th>"
+  out << "<div class=\"scroll\">"
+         "<table id=\"calibration\"><thead><tr><th>type</th><th>samples</th><th>ECE</th>"
          "<th>Brier</th></tr></thead><tbody>\n";
   auto row = [&out](const Calibration& c) {
     out << "<tr><td>" << html(c.type) << "</td>" << count_cell(c.samples) << figure_cell(c.ece)
@@ -141,37 +110,55 @@ void write_calibration(std::ostream& out, const Evaluation& eval) {
   };
   for (const Calibration& c : eval.calibration_per_type) row(c);
   row(eval.calibration_pooled);
-  out << "</tbody></table>\n<div class=\"charts\">\n";
+  out << "</tbody></table></div>\n<div class=\"charts\">\n";
   for (const Calibration& c : eval.calibration_per_type)
     out << "<figure>" << reliability_svg(c) << "</figure>\n";
   out << "<figure>" << reliability_svg(eval.calibration_pooled) << "</figure>\n</div>\n";
 }
 
+// One rule a line: side by side, three long ids made the overlaps and
+// conflicts columns the widest of the table.
 std::string rule_list(const std::vector<RuleCount>& rules) {
   std::string out;
   for (std::size_t i = 0; i < rules.size() && i < 3; ++i) {
-    out += (i == 0 ? "" : ", ") + html(rules[i].rule_id) + " (" +
+    out += (i == 0 ? "" : ",<br>") + html(rules[i].rule_id) + " (" +
            std::to_string(rules[i].sentences) + ")";
   }
   return out;
 }
 
-void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
-  out << "<table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
+// Whether the evaluation scored with learned weights: then a rule's weight
+// in use is not what its file says, nor what `rules stats` (which never
+// loads a weights file) shows, and the table gives both.
+bool learned_weights(const Evaluation& eval) {
+  return eval.scoring_model != Evaluation{}.scoring_model;
+}
+
+void write_rule_stats(std::ostream& out, const Evaluation& eval) {
+  if (eval.rules.empty()) {
+    out << "<p id=\"rule-stats\" class=\"none\">none</p>\n";
+    return;
+  }
+  const bool learned = learned_weights(eval);
+  out << "<div class=\"scroll\"><table id=\"rule-stats\" class=\"sortable\"><thead><tr>"
          "<th data-key=\"rule\">rule</th><th data-key=\"type\">type</th>"
-         "<th data-key=\"weight\">weight</th><th data-key=\"coverage\">coverage</th>"
+      << (learned ? "<th data-key=\"weight\">learned weight</th>"
+                    "<th data-key=\"authored-weight\">authored weight</th>"
+                  : "<th data-key=\"weight\">authored weight</th>")
+      << "<th data-key=\"coverage\">coverage</th>"
          "<th data-key=\"hits\">hits</th><th data-key=\"precision\">precision</th>"
          "<th data-key=\"interval\">95% interval</th><th data-key=\"unique\">unique</th>"
          "<th data-key=\"unique-recall\">unique recall</th>"
          "<th data-key=\"cancelled\">cancelled (of them gold)</th>"
          "<th data-key=\"overlaps\">overlaps</th><th data-key=\"conflicts\">conflicts</th>"
          "</tr></thead><tbody>\n";
-  for (const RuleStats& r : rules) {
+  for (const RuleStats& r : eval.rules) {
     out << "<tr"
         << (r.flagged ? " class=\"flagged\" title=\"precision under 0.7, weight above 0.7\"" : "")
         << "><td><code>" << html(r.rule_id) << "</code></td><td>" << html(r.type) << "</td>"
-        << number_cell(r.weight, fixed(r.weight, 2)) << count_cell(r.coverage) << count_cell(r.hits)
-        << figure_cell(r.precision)
+        << number_cell(r.weight, fixed(r.weight, 3));
+    if (learned) out << number_cell(r.authored_weight, fixed(r.authored_weight, 3));
+    out << count_cell(r.coverage) << count_cell(r.hits) << figure_cell(r.precision)
         << number_cell(
                r.interval ? std::optional<double>(r.interval->low) : std::nullopt,
                r.interval ? fixed(r.interval->low, 3) + "–" + fixed(r.interval->high, 3) : "n/a")
@@ -182,7 +169,7 @@ void write_rule_stats(std::ostream& out, const std::vector<RuleStats>& rules) {
         << "<td>" << rule_list(r.overlaps) << "</td><td>" << rule_list(r.conflicts)
         << "</td></tr>\n";
   }
-  out << "</tbody></table>\n";
+  out << "</tbody></table></div>\n";
 }
 
 std::string joined_html(const std::vector<std::string>& items) {
@@ -211,14 +198,26 @@ void write_findings(std::ostream& out, const SentenceOutcome& s) {
                                    : "no " + c.missing_role + " actor")
         << "</li>";
   }
+  if (s.result.events.empty() && s.result.cancelled.empty()) {
+    out << "<li class=\"muted\">no rule or plugin gave evidence for any type</li>";
+  }
   out << "</ul>";
 }
 
 void write_errors(std::ostream& out, const Evaluation& eval, bool positives) {
-  out << "<ol id=\"" << (positives ? "false-positives" : "false-negatives") << "\">\n";
-  for (std::size_t index = 0; index < eval.sentences.size(); ++index) {
-    const SentenceOutcome& s = eval.sentences[index];
-    const std::vector<std::string>& wrong = positives ? s.false_positives : s.false_negatives;
+  const char* id = positives ? "false-positives" : "false-negatives";
+  const auto wrong_of = [positives](const SentenceOutcome& s) -> const std::vector<std::string>& {
+    return positives ? s.false_positives : s.false_negatives;
+  };
+  // An empty section says so, rather than leave a heading over nothing.
+  if (std::all_of(eval.sentences.begin(), eval.sentences.end(),
+                  [&](const SentenceOutcome& s) { return wrong_of(s).empty(); })) {
+    out << "<p id=\"" << id << "\" class=\"none\">none</p>\n";
+    return;
+  }
+  out << "<ol id=\"" << id << "\">\n";
+  for (const SentenceOutcome& s : eval.sentences) {
+    const std::vector<std::string>& wrong = wrong_of(s);
     if (wrong.empty()) continue;
     out << "<li class=\"error\"><b>" << html(s.gold.name()) << "</b> "
         << (positives ? "wrongly given " : "missed ") << joined_html(wrong)
@@ -258,17 +257,21 @@ void write_html_report(const Evaluation& eval, std::ostream& out) {
   out << "<h2>Precision and recall by threshold</h2>\n<p class=\"muted\">One point per threshold "
          "0.1 to 0.9; red: "
       << fixed(eval.threshold, 2) << ".</p><div class=\"charts\">\n";
-  for (std::size_t t = 0; t < eval.types.size(); ++t) write_pr_chart(out, eval, t);
+  for (std::size_t t = 0; t < eval.types.size(); ++t) out << pr_chart(eval, t) << '\n';
   out << "</div>\n<h2>Calibration</h2>\n<p class=\"muted\">Does a confidence of 0.8 come true "
          "8 times in 10? Every sentence and type is a sample (a type without evidence at its "
          "prior); samples are put in 10 bins by confidence. Dots on the dashed diagonal are well "
          "calibrated; a dot's size is its number of samples, its red stroke its gap. ECE is the "
          "mean gap, weighted by the bins' counts.</p>\n";
   write_calibration(out, eval);
-  out << "<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. Rows in red "
-         "claim more than they deliver: empirical precision under 0.7 with a weight above "
-         "0.7.</p>\n";
-  write_rule_stats(out, eval.rules);
+  out << "<h2>Rules</h2>\n<p class=\"muted\">Click a column to sort. "
+      << (learned_weights(eval)
+              ? "The learned weight is the one this evaluation scored with; the authored "
+                "weight is the rule file's, which <code>rules stats</code> shows. "
+              : "The weights are the rule files' own, as <code>rules stats</code> shows them. ")
+      << "Rows in red claim more than they deliver: empirical precision under 0.7 with a "
+      << (learned_weights(eval) ? "learned " : "") << "weight above 0.7.</p>\n";
+  write_rule_stats(out, eval);
   out << "<h2>False positives</h2>\n";
   write_errors(out, eval, true);
   out << "<h2>False negatives</h2>\n";

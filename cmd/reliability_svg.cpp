@@ -12,12 +12,22 @@ namespace demarche::cli {
 namespace {
 
 // The plot area, in SVG units: a square, with room on the left and below
-// for the axes' labels and above for the title.
-constexpr double kWidth = 280;
-constexpr double kHeight = 280;
-constexpr double kLeft = 52;
-constexpr double kTop = 40;
+// for the axes' labels, above for the title and on the right for a dot's
+// count.
+constexpr double kWidth = 310;
+constexpr double kHeight = 300;
+constexpr double kLeft = 66;
+constexpr double kTop = 46;
 constexpr double kSide = 200;
+// The largest dot's radius, and how far the axes stand off the square: a
+// dot at confidence or frequency 0 lies on the square's edge, and were the
+// axes and their labels drawn there, the labels "0.0" would sit under the
+// largest dots (most samples are at a type's prior, close to 0). Offset by
+// more than a radius, no dot ever reaches an axis or its labels.
+constexpr double kMaxRadius = 10;
+constexpr double kAxisGap = kMaxRadius + 4;
+constexpr double kAxisX = kLeft - kAxisGap;         // where the y axis is drawn
+constexpr double kAxisY = kTop + kSide + kAxisGap;  // where the x axis is drawn
 
 double x_of(double confidence) {
   return kLeft + confidence * kSide;
@@ -42,21 +52,25 @@ std::string figure_or_na(const std::optional<double>& value) {
 
 void write_axes(std::ostream& out) {
   const char* axis = "stroke=\"#888\" stroke-width=\"1\"";
-  out << "<line " << axis << " x1=\"" << at(x_of(0)) << "\" y1=\"" << at(y_of(0)) << "\" x2=\""
-      << at(x_of(1)) << "\" y2=\"" << at(y_of(0)) << "\"/>"
-      << "<line " << axis << " x1=\"" << at(x_of(0)) << "\" y1=\"" << at(y_of(0)) << "\" x2=\""
-      << at(x_of(0)) << "\" y2=\"" << at(y_of(1)) << "\"/>";
+  out << "<line " << axis << " x1=\"" << at(x_of(0)) << "\" y1=\"" << at(kAxisY) << "\" x2=\""
+      << at(x_of(1)) << "\" y2=\"" << at(kAxisY) << "\"/>"
+      << "<line " << axis << " x1=\"" << at(kAxisX) << "\" y1=\"" << at(y_of(0)) << "\" x2=\""
+      << at(kAxisX) << "\" y2=\"" << at(y_of(1)) << "\"/>";
   for (const double tick : {0.0, 0.5, 1.0}) {
-    out << "<text x=\"" << at(x_of(tick)) << "\" y=\"" << at(y_of(0) + 14)
+    out << "<line " << axis << " x1=\"" << at(x_of(tick)) << "\" y1=\"" << at(kAxisY) << "\" x2=\""
+        << at(x_of(tick)) << "\" y2=\"" << at(kAxisY + 4) << "\"/>"
+        << "<text class=\"tick\" x=\"" << at(x_of(tick)) << "\" y=\"" << at(kAxisY + 15)
         << "\" text-anchor=\"middle\">" << fixed(tick, 1) << "</text>"
-        << "<text x=\"" << at(x_of(0) - 6) << "\" y=\"" << at(y_of(tick) + 4)
+        << "<line " << axis << " x1=\"" << at(kAxisX - 4) << "\" y1=\"" << at(y_of(tick))
+        << "\" x2=\"" << at(kAxisX) << "\" y2=\"" << at(y_of(tick)) << "\"/>"
+        << "<text class=\"tick\" x=\"" << at(kAxisX - 6) << "\" y=\"" << at(y_of(tick) + 3.5)
         << "\" text-anchor=\"end\">" << fixed(tick, 1) << "</text>";
   }
   const double middle = y_of(0.5);
-  out << "<text x=\"" << at(x_of(0.5)) << "\" y=\"" << at(kHeight - 10)
+  out << "<text class=\"axis-name\" x=\"" << at(x_of(0.5)) << "\" y=\"" << at(kHeight - 8)
       << "\" text-anchor=\"middle\">mean confidence</text>"
-      << "<text x=\"14\" y=\"" << at(middle) << "\" transform=\"rotate(-90 14 " << at(middle)
-      << ")\" text-anchor=\"middle\">observed frequency</text>";
+      << "<text class=\"axis-name\" x=\"14\" y=\"" << at(middle) << "\" transform=\"rotate(-90 14 "
+      << at(middle) << ")\" text-anchor=\"middle\">observed frequency</text>";
   // Perfect calibration: observed frequency equals mean confidence.
   out << "<line class=\"diagonal\" stroke=\"#999\" stroke-dasharray=\"4 3\" x1=\"" << at(x_of(0))
       << "\" y1=\"" << at(y_of(0)) << "\" x2=\"" << at(x_of(1)) << "\" y2=\"" << at(y_of(1))
@@ -72,8 +86,8 @@ void write_bins(std::ostream& out, const Calibration& calibration) {
     const double y = y_of(*bin.observed);
     // Area grows with the count, so that a bin of two samples does not look
     // as sure as one of two hundred.
-    const double radius =
-        3 + 7 * std::sqrt(static_cast<double>(bin.count) / static_cast<double>(largest));
+    const double radius = 3 + (kMaxRadius - 3) * std::sqrt(static_cast<double>(bin.count) /
+                                                           static_cast<double>(largest));
     out << "<line class=\"gap\" stroke=\"#d93025\" stroke-width=\"1.5\" x1=\"" << at(x)
         << "\" y1=\"" << at(y_of(*bin.mean_confidence)) << "\" x2=\"" << at(x) << "\" y2=\""
         << at(y) << "\"/>"

@@ -17,7 +17,9 @@ namespace demarche::cli {
 // trailing newline: x is a bin's mean confidence, y its observed frequency,
 // the dashed diagonal is perfect calibration, each non-empty bin is a dot
 // sized and labelled by its count with a red stroke down or up to the
-// diagonal (its gap), and the title gives the type and the ECE.
+// diagonal (its gap), and the title gives the type and the ECE. The axes
+// stand off the plot by more than the largest dot's radius, so that no dot
+// covers a tick's label (most samples sit near 0, at the types' priors).
 std::string reliability_svg(const Calibration& calibration);
 
 }  // namespace demarche::cli

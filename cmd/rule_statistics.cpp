@@ -84,6 +84,7 @@ std::vector<RuleStats> rule_statistics(const std::vector<RuleInfo>& rules,
     s.rule_id = rules[r].id;
     s.type = rules[r].event_type;
     s.weight = rules[r].weight;
+    s.authored_weight = rules[r].authored_weight;
     s.precision = ratio(s.hits, s.coverage);
     s.interval = wilson_interval(s.hits, s.coverage);
     s.type_gold = type_gold[s.type];

@@ -28,7 +28,10 @@ struct RuleCount {
 struct RuleStats {
   std::string rule_id;
   std::string type;
-  double weight = 0;
+  double weight = 0;  // in use: learned, when the evaluation scored with learned weights
+  // As the rule file writes it: what `rules stats`, which never loads a
+  // weights file, shows as its weight.
+  double authored_weight = 0;
   std::size_t coverage = 0;          // gold sentences it fires on
   std::size_t hits = 0;              // of those, how many have its type in gold
   std::optional<double> precision;   // hits / coverage: its empirical precision
