@@ -130,7 +130,7 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   Evaluation eval = evaluate(weighted.engine.with_plugins(plugins), std::move(gold), options->gold,
                              std::move(plugin_names), settings);
   eval.scoring_model = weighted.description;
-  warn_unknown_labels(std::cerr, kSpec.name, eval);
+  warn_unknown_labels(std::cerr, kSpec.name, eval.unknown_labels);
   if (!options->report.empty()) {
     write_output_file(kSpec.name, options->report, "the report",
                       [&eval](std::ostream& out) { write_html_report(eval, out); });

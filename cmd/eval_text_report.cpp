@@ -240,8 +240,9 @@ void write_errors(std::ostream& out, const Evaluation& eval, const TextReportOpt
 
 }  // namespace
 
-void warn_unknown_labels(std::ostream& err, const std::string& command, const Evaluation& eval) {
-  for (const Evaluation::UnknownLabel& label : eval.unknown_labels) {
+void warn_unknown_labels(std::ostream& err, const std::string& command,
+                         const std::vector<Evaluation::UnknownLabel>& labels) {
+  for (const Evaluation::UnknownLabel& label : labels) {
     err << "demarche " << command << ": warning: " << label.first_place << ": label '"
         << one_line(label.label) << "' is not an event type of the rules (" << label.sentences
         << (label.sentences == 1 ? " sentence carries" : " sentences carry")
