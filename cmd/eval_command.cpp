@@ -125,10 +125,10 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   for (const auto& plugin : plugins->plugins) plugin_names.push_back(plugin->name());
   // The report's precision-recall charts are drawn from the sweep.
   const EvalSettings settings{options->threshold, options->sweep || !options->report.empty(), true};
-  const WeightedEngine weighted =
-      apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr);
-  Evaluation eval = evaluate(weighted.engine.with_plugins(plugins), std::move(gold), options->gold,
-                             std::move(plugin_names), settings);
+  const WeightedEngine weighted = apply_weights_options(
+      rules->with_plugins(plugins), options->weights, options->rule_paths, std::cerr);
+  Evaluation eval =
+      evaluate(weighted.engine, std::move(gold), options->gold, std::move(plugin_names), settings);
   eval.scoring_model = weighted.description;
   warn_unknown_labels(std::cerr, kSpec.name, eval.unknown_labels);
   if (!options->report.empty()) {

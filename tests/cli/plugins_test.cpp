@@ -144,6 +144,32 @@ TEST_F(Plugins, ExplainShowsPluginEvidenceAndAttributes) {
   EXPECT_TRUE(contains(r.out, "attribute gesture=wave (from plugin wave)")) << r.out;
 }
 
+// Issue 14, item 13: a factor for a plugin that is not loaded, or keyed by
+// anything but PLUGIN/TYPE, is never used; say so, at its line and name.
+TEST_F(Plugins, WeightsForUnknownPluginsOrWithoutATypeWarnAtTheirPlace) {
+  add("good");
+  const TempDir dir;
+  const std::string weights = dir.write("w.tsv",
+                                        "format\tdemarche-weights\t1\nrules_hash\tfnv1a64:0\n"
+                                        "kind\tname\tvalue\tauthored\tsupport\tfitted\n"
+                                        "plugin\twave/greeting\t2\t1\t5\tyes\n"
+                                        "plugin\tghost/greeting\t2\t1\t5\tyes\n"
+                                        "plugin\twave\t2\t1\t5\tyes\n"
+                                        "plugin\twave/nosuchtype\t2\t1\t5\tyes\n");
+  const RunResult r = classify("They wave.\n", {"--plugins", folder(), "--weights", weights});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":5:8: warning[W201]: plugin 'ghost' of entry "
+                                        "'ghost/greeting' is not loaded"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":6:8: warning[W201]: plugin entry 'wave' is not "
+                                        "PLUGIN/TYPE"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":7:8: warning[W201]: event type 'nosuchtype' of "
+                                        "plugin entry 'wave/nosuchtype' is not in these rules"))
+      << r.err;
+  EXPECT_FALSE(contains(r.err, ":4:")) << r.err;  // the plugin loaded: its factor applies
+}
+
 TEST_F(Plugins, NoPluginsWithPluginsIsAUsageError) {
   EXPECT_EQ(run({"classify", "--no-plugins", "--plugins", folder()}).exit_code, 2);
 }

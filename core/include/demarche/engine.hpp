@@ -198,7 +198,9 @@ class Engine {
   // every piece of evidence counts (docs/scoring.md). Types and rules the
   // file does not name keep their authored numbers. Appends a warning to
   // `warnings` when the weights were fitted on other rules (a different
-  // rules_hash) or name rules or types these rules lack.
+  // rules_hash) or name rules or types these rules lack, and for each plugin
+  // entry that is not PLUGIN/TYPE, names an unknown type or, on an engine
+  // with plugins, a plugin it does not run (give the plugins first).
   Engine with_weights(const LearnedWeights& weights,
                       std::vector<Diagnostic>* warnings = nullptr) const;
   // A copy that scores with the authored numbers again.
