@@ -204,8 +204,9 @@ void write_near_misses(std::ostream& out, const SentenceOutcome& s, const std::s
 }
 
 void write_sentence(std::ostream& out, const SentenceOutcome& s, double threshold) {
-  out << "\n  " << s.gold.name();
-  if (!s.gold.id.empty()) out << "  (" << s.gold.place() << ')';
+  // The id is the gold file's bytes: escaped and capped for the terminal.
+  out << "\n  " << printable_text(s.gold.name(), kShownNameBytes);
+  if (!s.gold.id.empty()) out << "  (" << printable_text(s.gold.place(), kShownTextBytes) << ')';
   out << "\n    " << one_line(s.gold.text) << '\n';
   out << "    gold:        " << joined(s.gold_types, ", ", "none") << '\n';
   const std::string reported = confidences(s, threshold, true);

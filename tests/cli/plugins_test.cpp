@@ -134,6 +134,20 @@ TEST_F(Plugins, ListShowsLoadedAndRefusedWithReasons) {
   EXPECT_TRUE(contains(r.out, "chmod go-w '" + writable + "'")) << r.out;
 }
 
+// Issue 14, item 4: a plugin's name and version are the library's bytes;
+// they reached the terminal raw (an escape sequence could clear the screen
+// or retitle the window) and uncapped.
+TEST_F(Plugins, ListEscapesControlBytesAndCapsLongNames) {
+  add("control_name");
+  const RunResult r = run({"plugins", "list", "--plugins", folder()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_TRUE(contains(r.out, "ctl\\x1b[2J\\x1b]0;owned\\x07name  ")) << r.out;
+  EXPECT_TRUE(contains(r.out, std::string(160, 'x') + "...  1.0")) << r.out;
+  EXPECT_FALSE(contains(r.out, std::string(161, 'x'))) << r.out;
+}
+
 TEST_F(Plugins, ExplainShowsPluginEvidenceAndAttributes) {
   add("good");
   const RunResult r =
