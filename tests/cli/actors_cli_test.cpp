@@ -68,6 +68,28 @@ TEST(ActorsCli, InvisibleCharactersTheEngineDropsHideNoActor) {
   }
 }
 
+// Issue 14, item 9: the plugin held about 24 bytes per byte of a sentence
+// while reading it; a "sentence" over 64 KiB (text with no sentence break)
+// is not read for actors, so that its state stays bounded. The rules still
+// report the event. The same words under the bound keep their actors.
+TEST(ActorsCli, ASentenceOver64KiBIsNotReadForActors) {
+  std::string padding;
+  while (padding.size() < 64 * 1024) padding += " and the talks went on";
+  RunOptions options;
+  options.input = "France expelled two Russian diplomats" + padding + ".\n" +
+                  "France expelled two Russian diplomats" + padding.substr(0, 60000) + ".\n";
+  const RunResult r = run({"classify", "--rules", shipped_rules()}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 2u);
+  const Json& over = event_of(records[0], "expulsion");
+  EXPECT_TRUE(over.at("source").is_null());
+  EXPECT_TRUE(over.at("target").is_null());
+  const Json& under = event_of(records[1], "expulsion");
+  EXPECT_EQ(under.at("source"), "FRA");
+  EXPECT_EQ(under.at("target"), "RUS");
+}
+
 TEST(ActorsCli, JsonlSourceAndTargetAreNullWhenUnknown) {
   RunOptions options;
   options.input = "The government condemned the attack.\n";
