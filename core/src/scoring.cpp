@@ -75,7 +75,8 @@ constexpr int kPluginNameColumn = sizeof("plugin\t");
 // every factor is unused anyway, and naming them all would only be noise).
 std::string unusable_plugin_entry(const std::string& name, const std::vector<EventTypeInfo>& types,
                                   const PluginSet* plugins) {
-  const std::size_t slash = name.find('/');
+  // The last slash: event type names have none, a plugin's name might.
+  const std::size_t slash = name.rfind('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == name.size()) {
     return "plugin entry '" + name + "' is not PLUGIN/TYPE; its factor is ignored";
   }
