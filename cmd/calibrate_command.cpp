@@ -9,6 +9,7 @@
 
 #include "command_line.hpp"
 #include "cross_validation.hpp"
+#include "eval_text_report.hpp"
 #include "exit_error.hpp"
 #include "gold_file.hpp"
 #include "output_file.hpp"
@@ -225,6 +226,13 @@ int run_calibrate(const std::vector<std::string>& args, Output& output) {
   const std::shared_ptr<const Engine> rules =
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
   const Engine engine = rules->with_plugins(load_plugin_set(options->plugins, std::cerr));
+  {
+    std::vector<std::string> types;
+    for (const EventTypeInfo& type : engine.event_types()) types.push_back(type.name);
+    // The fit ignores labels that are no event type, so a misspelt one makes
+    // its sentences negatives of the type meant: say so, as `eval` does.
+    warn_unknown_labels(std::cerr, kSpec.name, find_unknown_labels(gold, types));
+  }
   std::ostream& out = output.stream();
   const auto seed = static_cast<unsigned>(options->seed);
   const std::size_t folds =

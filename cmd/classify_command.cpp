@@ -57,11 +57,12 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
       load_engine(options->rule_paths, options->set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(options->plugins, std::cerr);
   const CommandSpec spec{"classify", "", ""};
-  const Engine engine =
-      apply_selection(
-          apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr).engine,
-          options->selection, spec)
-          .with_plugins(plugins);
+  // Plugins first, so that the weights can be checked against the plugins loaded.
+  const Engine engine = apply_selection(apply_weights_options(rules->with_plugins(plugins),
+                                                              options->weights,
+                                                              options->rule_paths, std::cerr)
+                                            .engine,
+                                        options->selection, spec);
   const bool refused = plugins->plugins.size() != plugins->reports.size();
 
   const std::unique_ptr<Writer> writer =

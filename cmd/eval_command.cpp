@@ -128,13 +128,12 @@ int run_eval(const std::vector<std::string>& args, Output& output) {
   for (const auto& plugin : plugins->plugins) plugin_names.push_back(plugin->name());
   // The report's precision-recall charts are drawn from the sweep.
   const EvalSettings settings{options->threshold, options->sweep || !options->report.empty(), true};
-  const WeightedEngine weighted =
-      apply_weights_options(*rules, options->weights, options->rule_paths, std::cerr);
-  Evaluation eval =
-      evaluate(apply_selection(weighted.engine, options->selection, kSpec).with_plugins(plugins),
-               std::move(gold), options->gold, std::move(plugin_names), settings);
+  const WeightedEngine weighted = apply_weights_options(
+      rules->with_plugins(plugins), options->weights, options->rule_paths, std::cerr);
+  Evaluation eval = evaluate(apply_selection(weighted.engine, options->selection, kSpec),
+                             std::move(gold), options->gold, std::move(plugin_names), settings);
   eval.scoring_model = weighted.description;
-  warn_unknown_labels(std::cerr, kSpec.name, eval);
+  warn_unknown_labels(std::cerr, kSpec.name, eval.unknown_labels);
   if (!options->report.empty()) {
     write_output_file(kSpec.name, options->report, "the report",
                       [&eval](std::ostream& out) { write_html_report(eval, out); });

@@ -204,8 +204,9 @@ void write_near_misses(std::ostream& out, const SentenceOutcome& s, const std::s
 }
 
 void write_sentence(std::ostream& out, const SentenceOutcome& s, double threshold) {
-  out << "\n  " << s.gold.name();
-  if (!s.gold.id.empty()) out << "  (" << s.gold.place() << ')';
+  // The id is the gold file's bytes: escaped and capped for the terminal.
+  out << "\n  " << printable_text(s.gold.name(), kShownNameBytes);
+  if (!s.gold.id.empty()) out << "  (" << printable_text(s.gold.place(), kShownTextBytes) << ')';
   out << "\n    " << one_line(s.gold.text) << '\n';
   out << "    gold:        " << joined(s.gold_types, ", ", "none") << '\n';
   const std::string reported = confidences(s, threshold, true);
@@ -240,8 +241,9 @@ void write_errors(std::ostream& out, const Evaluation& eval, const TextReportOpt
 
 }  // namespace
 
-void warn_unknown_labels(std::ostream& err, const std::string& command, const Evaluation& eval) {
-  for (const Evaluation::UnknownLabel& label : eval.unknown_labels) {
+void warn_unknown_labels(std::ostream& err, const std::string& command,
+                         const std::vector<Evaluation::UnknownLabel>& labels) {
+  for (const Evaluation::UnknownLabel& label : labels) {
     err << "demarche " << command << ": warning: " << label.first_place << ": label '"
         << one_line(label.label) << "' is not an event type of the rules (" << label.sentences
         << (label.sentences == 1 ? " sentence carries" : " sentences carry")

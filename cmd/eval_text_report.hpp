@@ -27,7 +27,8 @@ void write_eval_text(std::ostream& out, const Evaluation& eval, const TextReport
 
 // A warning on `err` for each gold label that is no event type of the rules:
 // "demarche COMMAND: warning: FILE:LINE: label 'x' is not an event type ...".
-void warn_unknown_labels(std::ostream& err, const std::string& command, const Evaluation& eval);
+void warn_unknown_labels(std::ostream& err, const std::string& command,
+                         const std::vector<Evaluation::UnknownLabel>& labels);
 
 // "0.857", or "n/a" for an undefined figure.
 std::string figure(const std::optional<double>& value);

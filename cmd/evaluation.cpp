@@ -95,6 +95,23 @@ CalibrationFigures calibrate(const std::vector<EventTypeInfo>& types,
   return out;
 }
 
+std::vector<Evaluation::UnknownLabel> find_unknown_labels(const std::vector<GoldSentence>& gold,
+                                                          const std::vector<std::string>& types) {
+  std::vector<Evaluation::UnknownLabel> found;
+  for (const GoldSentence& sentence : gold) {
+    for (const std::string& label : sentence.labels) {
+      if (has(types, label)) continue;
+      auto unknown =
+          std::find_if(found.begin(), found.end(), [&](const auto& u) { return u.label == label; });
+      if (unknown == found.end()) {
+        unknown = found.insert(found.end(), Evaluation::UnknownLabel{label, sentence.place(), 0});
+      }
+      ++unknown->sentences;
+    }
+  }
+  return found;
+}
+
 Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
                     std::vector<std::string> files, std::vector<std::string> plugins,
                     const EvalSettings& settings) {
@@ -118,19 +135,10 @@ Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,
   }
   eval.rule_count = rules.size();
 
+  eval.unknown_labels = find_unknown_labels(gold, all_types);
   eval.sentences.reserve(gold.size());
   for (GoldSentence& sentence : gold) {
     SentenceOutcome outcome;
-    for (const std::string& label : sentence.labels) {
-      if (has(all_types, label)) continue;
-      auto unknown = std::find_if(eval.unknown_labels.begin(), eval.unknown_labels.end(),
-                                  [&](const auto& u) { return u.label == label; });
-      if (unknown == eval.unknown_labels.end()) {
-        unknown = eval.unknown_labels.insert(eval.unknown_labels.end(),
-                                             Evaluation::UnknownLabel{label, sentence.place(), 0});
-      }
-      ++unknown->sentences;
-    }
     for (const std::string& type : eval.types) {
       if (has(sentence.labels, type)) outcome.gold_types.push_back(type);
     }

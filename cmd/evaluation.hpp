@@ -93,6 +93,11 @@ struct Evaluation {
   Calibration calibration_pooled;                 // every type's samples; type "all"
 };
 
+// The labels of `gold` that are no event type in `types`, in order of first
+// use, each with the place of that use and how many sentences carry it.
+std::vector<Evaluation::UnknownLabel> find_unknown_labels(const std::vector<GoldSentence>& gold,
+                                                          const std::vector<std::string>& types);
+
 // Classifies each gold sentence as one sentence (never re-segmented) and
 // measures the result. `plugins` names the plugins `engine` runs.
 Evaluation evaluate(const Engine& engine, std::vector<GoldSentence> gold,

@@ -230,10 +230,10 @@ int run_explain(const std::vector<std::string>& args, Output& output) {
   check_weights_options(spec, weights);
   const std::shared_ptr<const Engine> rules = load_engine(rule_paths, set_memory_mib, std::cerr);
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(plugin_options, std::cerr);
-  const WeightedEngine weighted = apply_weights_options(*rules, weights, rule_paths, std::cerr);
-  const Engine with_plugins =
-      apply_selection(weighted.engine, selection, spec).with_plugins(plugins);
-  const Engine* const engine = &with_plugins;
+  const WeightedEngine weighted =
+      apply_weights_options(rules->with_plugins(plugins), weights, rule_paths, std::cerr);
+  const Engine selected = apply_selection(weighted.engine, selection, spec);
+  const Engine* const engine = &selected;
   bool plugin_trouble = plugins->plugins.size() != plugins->reports.size();
 
   std::vector<SentenceResult> sentences;

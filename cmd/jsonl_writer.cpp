@@ -3,7 +3,7 @@
 // Json value is built per record: that cost more than classifying), which
 // writes the bytes nlohmann's dump would and replaces ill-formed UTF-8 in the
 // input's text by U+FFFD. The lines of one input record are handed to the
-// stream in one write.
+// stream in one write, or in blocks of about 1 MiB for a huge one.
 #include <algorithm>
 
 #include "json_out.hpp"
@@ -79,6 +79,7 @@ class JsonlWriter final : public Writer {
         buffer_ += ',';
         append_sentence_fields(record.text, i, record.sentences[i]);
         buffer_ += "}\n";
+        spill_if_full(out_, buffer_);
       }
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -143,6 +144,7 @@ class JsonlWriter final : public Writer {
       buffer_ += i == 0 ? "{" : ",{";
       append_sentence_fields(record.text, i, record.sentences[i]);
       buffer_ += '}';
+      spill_if_full(out_, buffer_);
     }
     buffer_ += ']';
   }

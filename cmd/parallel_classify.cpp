@@ -37,6 +37,10 @@ constexpr std::size_t kBatchesPerWorker = 3;
 // several.
 constexpr unsigned kWorkersPerMatcher = 4;
 
+// A record whose text is at least this long is formatted as it is written
+// (RecordSlot::format_on_emit). Far above any batch of ordinary records.
+constexpr std::size_t kFormatOnEmitBytes = std::size_t{4} << 20;
+
 // One worker's tools, made on its own thread when its first batch arrives.
 class WorkerTools {
  public:
@@ -55,7 +59,8 @@ class WorkerTools {
       try {
         if (decoder_) decoder_->decode(slot.raw, slot.record);
         classify_record(engine_, slot.record);
-        writer_->write(slot.record);
+        slot.format_on_emit = slot.record.text.size() >= kFormatOnEmitBytes;
+        if (!slot.format_on_emit) writer_->write(slot.record);
       } catch (...) {
         batch.fail_at(i, std::current_exception());
         return;
@@ -171,7 +176,7 @@ class Pipeline {
 // Writes a finished batch and says what the serial loop would have said
 // about it, in the same order. False when the run must stop: the output
 // failed (as the serial loop, which stops reading then and reports no more).
-bool emit(const RecordBatch& batch, Output& output, ClassifyMessages& messages,
+bool emit(const RecordBatch& batch, Writer& writer, Output& output, ClassifyMessages& messages,
           Progress& progress) {
   std::size_t event = 0;
   std::size_t begin = 0;
@@ -189,8 +194,12 @@ bool emit(const RecordBatch& batch, Output& output, ClassifyMessages& messages,
     if (i == batch.size()) break;
     if (!output.good()) return false;
     const RecordSlot& slot = batch[i];
-    output.stream().write(batch.output.data() + begin,
-                          static_cast<std::streamsize>(slot.output_end - begin));
+    if (slot.format_on_emit) {
+      writer.write(slot.record);  // its output is not in batch.output
+    } else {
+      output.stream().write(batch.output.data() + begin,
+                            static_cast<std::streamsize>(slot.output_end - begin));
+    }
     begin = slot.output_end;
     output.end_record();
     messages.record(slot.record);
@@ -205,10 +214,13 @@ bool emit(const RecordBatch& batch, Output& output, ClassifyMessages& messages,
 void classify_in_parallel(const Engine& engine, const ClassifyOptions& options, Output& output,
                           ClassifyMessages& messages, Progress& progress) {
   Pipeline pipeline(engine, options);
+  // For records formatted as they are written; never begin()s, as the workers'.
+  const std::unique_ptr<Writer> writer =
+      make_writer(options.format, output.stream(), options.report);
   for (std::uint64_t sequence = 0;; ++sequence) {
     RecordBatch* const batch = pipeline.take(sequence);
     if (batch == nullptr) return;
-    const bool go_on = emit(*batch, output, messages, progress);
+    const bool go_on = emit(*batch, *writer, output, messages, progress);
     const bool last = batch->last;
     pipeline.recycle(batch);
     if (!go_on || last) return;

@@ -71,7 +71,8 @@ std::shared_ptr<const PluginSet> load_plugin_set(const PluginOptions& plugins, s
   std::shared_ptr<const PluginSet> set = load_plugins(paths);
   for (const PluginReport& report : set->reports) {
     if (!report.loaded)
-      err << "demarche: plugin " << report.path << " refused: " << report.reason << '\n';
+      err << "demarche: plugin " << printable_text(report.path, kShownTextBytes)
+          << " refused: " << printable_text(report.reason, kShownTextBytes) << '\n';
   }
   return set;
 }
@@ -81,9 +82,8 @@ void PluginFaults::report(const std::vector<PluginFault>& faults, const std::str
     ++count_;
     if (std::find(reported_.begin(), reported_.end(), fault.plugin) != reported_.end()) continue;
     reported_.push_back(fault.plugin);
-    std::string message;
-    append_one_line(message, fault.message);
-    std::cerr << "demarche: plugin " << fault.plugin << " failed on " << where << ": " << message
+    std::cerr << "demarche: plugin " << printable_text(fault.plugin, kShownNameBytes)
+              << " failed on " << where << ": " << printable_text(fault.message, kShownTextBytes)
               << " (its contribution was left out; further faults of this plugin are only "
                  "counted)\n";
   }

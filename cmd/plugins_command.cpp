@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "command_line.hpp"
 #include "exit_error.hpp"
@@ -50,26 +52,29 @@ int run_list(const std::vector<std::string>& args, std::ostream& out) {
     out << ".\n";
     return kExitOk;
   }
+  // A plugin's name and version are the library's bytes: escape and cap them.
+  std::vector<std::string> names;
+  std::vector<std::string> versions;
   std::size_t name_width = 4;
   std::size_t version_width = 7;
   for (const PluginReport& r : set->reports) {
-    name_width = std::max(name_width, r.name.size());
-    version_width = std::max(version_width, r.version.size());
+    names.push_back(or_dash(printable_text(r.name, kShownNameBytes)));
+    versions.push_back(or_dash(printable_text(r.version, kShownNameBytes)));
+    name_width = std::max(name_width, names.back().size());
+    version_width = std::max(version_width, versions.back().size());
   }
   const auto pad = [](const std::string& text, std::size_t width) {
     return text + std::string(width - std::min(width, text.size()) + 2, ' ');
   };
   out << pad("NAME", name_width) << pad("VERSION", version_width) << "API  STATUS   PATH\n";
   bool refused = false;
-  for (const PluginReport& r : set->reports) {
-    std::string path;
-    append_one_line(path, r.path);
-    out << pad(or_dash(r.name), name_width) << pad(or_dash(r.version), version_width)
+  for (std::size_t i = 0; i < set->reports.size(); ++i) {
+    const PluginReport& r = set->reports[i];
+    const std::string path = printable_text(r.path, kShownTextBytes);
+    out << pad(names[i], name_width) << pad(versions[i], version_width)
         << pad(or_dash(r.api_version), 3) << (r.loaded ? "loaded   " : "refused  ") << path << '\n';
     if (!r.loaded) {
-      std::string reason;
-      append_one_line(reason, r.reason);
-      out << "    " << reason << '\n';
+      out << "    " << printable_text(r.reason, kShownTextBytes) << '\n';
       refused = true;
     }
   }

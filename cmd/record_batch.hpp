@@ -37,6 +37,10 @@ struct RecordSlot {
   // into `record`, so JSON parsing is spread over the workers too.
   std::string raw;
   std::size_t output_end = 0;  // where this record's output ends in RecordBatch::output
+  // A record of a huge text is classified by the worker but formatted by the
+  // thread that writes standard output, straight to it: in the batch's
+  // buffer its output (several times its text) would wait whole for its turn.
+  bool format_on_emit = false;
 };
 
 class RecordBatch {

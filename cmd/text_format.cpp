@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <demarche/diagnostic.hpp>
 
 namespace demarche::cli {
 namespace {
@@ -90,6 +91,16 @@ void append_one_line(std::string& out, std::string_view text) {
   append_filtered(
       out, text, [](unsigned char c) { return c < 0x20 || c == 0x7F; },
       [](std::string& o, unsigned char) { o += ' '; });
+}
+
+void append_printable(std::string& out, std::string_view text, std::size_t max_bytes) {
+  append_one_line(out, printable(text, max_bytes));
+}
+
+std::string printable_text(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  append_printable(out, text, max_bytes);
+  return out;
 }
 
 double round_score(double value) {

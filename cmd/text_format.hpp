@@ -23,6 +23,18 @@ namespace demarche::cli {
 // terminal listing.
 void append_one_line(std::string& out, std::string_view text);
 
+// How much of an untrusted name (a plugin's name or version, a gold id) and
+// of a path or reason a listing shows: the windows diagnostics quote.
+inline constexpr std::size_t kShownNameBytes = 160;
+inline constexpr std::size_t kShownTextBytes = 600;
+
+// `text` fit for a terminal: at most `max_bytes` of it (then "..."), each
+// control byte as \xNN (demarche::printable, as diagnostics show them), a tab
+// as a space, ill-formed UTF-8 as U+FFFD. One line, and what it held stays
+// readable, where append_one_line would blank it.
+void append_printable(std::string& out, std::string_view text, std::size_t max_bytes);
+std::string printable_text(std::string_view text, std::size_t max_bytes);
+
 // `value` rounded to 6 decimals: scores are estimates, and 0.9 reads better
 // than 0.8999999999999999 (values that are not finite are left as they are).
 double round_score(double value);

@@ -28,6 +28,7 @@ class TextWriter final : public Writer {
     }
     for (std::size_t i = 0; i < record.sentences.size(); ++i) {
       append_sentence(record, i, document);
+      spill_if_full(out_, buffer_);
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }

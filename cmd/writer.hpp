@@ -31,6 +31,19 @@ class Writer {
   virtual void write(const Record& record) = 0;
 };
 
+// A writer gathers a record's output in a buffer and hands it to the stream
+// at once; past this many bytes it hands over what it has and goes on, so
+// that a record of one huge document (whose output is several times its
+// text) is never held whole in the writer as well as in the stream's buffer.
+inline constexpr std::size_t kWriterSpillBytes = std::size_t{1} << 20;
+
+// Writes `buffer` to `out` and empties it when it holds kWriterSpillBytes or more.
+inline void spill_if_full(std::ostream& out, std::string& buffer) {
+  if (buffer.size() < kWriterSpillBytes) return;
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
 std::unique_ptr<Writer> make_jsonl_writer(std::ostream& out, ReportOptions options);
 std::unique_ptr<Writer> make_tsv_writer(std::ostream& out, ReportOptions options);
 std::unique_ptr<Writer> make_text_writer(std::ostream& out, ReportOptions options);

@@ -1,8 +1,10 @@
 // Engine::Scoring: authored numbers, learned ones, and the rules' fingerprint
 // that tells whether learned ones were fitted on these rules.
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
+#include "demarche/plugins.hpp"
 #include "demarche/weights.hpp"
 #include "engine_impl.hpp"
 
@@ -52,15 +54,49 @@ void add_sequence(Fingerprint& f, const rules::Program& program,
   f.add("end of sequence");
 }
 
-Diagnostic weights_warning(const LearnedWeights& weights, int line, std::string message) {
+Diagnostic weights_warning(const LearnedWeights& weights, int line, std::string message,
+                           int column = 1) {
   Diagnostic d;
   d.severity = Severity::kWarning;
   d.code = "W201";
   d.file = weights.source.empty() ? "<weights>" : weights.source;
   d.line = line;
-  d.column = line > 0 ? 1 : 0;
+  d.column = line > 0 ? column : 0;
   d.message = std::move(message);
   return d;
+}
+
+// Where an entry's name starts on its line: after "KIND<TAB>".
+constexpr int kPluginNameColumn = sizeof("plugin\t");
+
+// Why a plugin entry ("PLUGIN/TYPE") cannot apply, or "" when it can. A
+// factor keyed by anything else would silently never be looked up.
+// `plugins`: the plugins the engine runs, or null when it runs none (then
+// every factor is unused anyway, and naming them all would only be noise).
+std::string unusable_plugin_entry(const std::string& name, const std::vector<EventTypeInfo>& types,
+                                  const PluginSet* plugins) {
+  // The last slash: event type names have none, a plugin's name might.
+  const std::size_t slash = name.rfind('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == name.size()) {
+    return "plugin entry '" + name + "' is not PLUGIN/TYPE; its factor is ignored";
+  }
+  const std::string plugin = name.substr(0, slash);
+  const std::string type = name.substr(slash + 1);
+  const bool known_type = std::any_of(types.begin(), types.end(),
+                                      [&](const EventTypeInfo& t) { return t.name == type; });
+  if (!known_type) {
+    return "event type '" + type + "' of plugin entry '" + name +
+           "' is not in these rules; its factor is ignored";
+  }
+  if (plugins != nullptr && !plugins->plugins.empty()) {
+    const bool loaded = std::any_of(
+        plugins->plugins.begin(), plugins->plugins.end(),
+        [&](const std::shared_ptr<const LoadedPlugin>& p) { return p->name() == plugin; });
+    if (!loaded) {
+      return "plugin '" + plugin + "' of entry '" + name + "' is not loaded; its factor is ignored";
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -120,8 +156,16 @@ Engine Engine::with_weights(const LearnedWeights& weights,
             "calibrate`"));
   }
   for (const LearnedWeights::Entry& e : weights.entries) {
-    bool known = e.kind == LearnedWeights::Kind::kPlugin;
-    if (e.kind == LearnedWeights::Kind::kPlugin) factors[e.name] = e.value;
+    if (e.kind == LearnedWeights::Kind::kPlugin) {
+      const std::string why = unusable_plugin_entry(e.name, types, plugins_.get());
+      if (why.empty()) {
+        factors[e.name] = e.value;
+      } else {
+        found.push_back(weights_warning(weights, e.line, why, kPluginNameColumn));
+      }
+      continue;
+    }
+    bool known = false;
     if (e.kind == LearnedWeights::Kind::kPrior) {
       for (EventTypeInfo& t : types) {
         if (t.name == e.name) {

@@ -44,6 +44,52 @@ TEST(ActorsCli, JsonlEventsHaveSourceAndTargetByDefault) {
   EXPECT_EQ(sanction.at("target"), "IRN");
 }
 
+// Issue 14, item 14: the rules saw "France" and "Russian" through a byte
+// order mark and a soft hyphen the engine drops, but the plugin, folding
+// the text itself, kept them and lost the source and the target. (Not the
+// input's first line: a byte order mark there starts no text at all.)
+TEST(ActorsCli, InvisibleCharactersTheEngineDropsHideNoActor) {
+  RunOptions options;
+  options.input =
+      "Nothing happened.\n"
+      "\xEF\xBB\xBF"
+      "France expelled two Russian diplomats.\n"
+      "France expelled two \xC2\xAD"
+      "Russian diplomats.\n"
+      "France\xE2\x80\x8B expelled two Russian\xE2\x81\xA0 diplomats.\n";
+  const RunResult r = run({"classify", "--rules", shipped_rules()}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 4u);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const Json& expulsion = event_of(records[i], "expulsion");
+    EXPECT_EQ(expulsion.at("source"), "FRA") << records[i].dump();
+    EXPECT_EQ(expulsion.at("target"), "RUS") << records[i].dump();
+  }
+}
+
+// Issue 14, item 9: the plugin held about 24 bytes per byte of a sentence
+// while reading it; a "sentence" over 64 KiB (text with no sentence break)
+// is not read for actors, so that its state stays bounded. The rules still
+// report the event. The same words under the bound keep their actors.
+TEST(ActorsCli, ASentenceOver64KiBIsNotReadForActors) {
+  std::string padding;
+  while (padding.size() < 64 * 1024) padding += " and the talks went on";
+  RunOptions options;
+  options.input = "France expelled two Russian diplomats" + padding + ".\n" +
+                  "France expelled two Russian diplomats" + padding.substr(0, 60000) + ".\n";
+  const RunResult r = run({"classify", "--rules", shipped_rules()}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 2u);
+  const Json& over = event_of(records[0], "expulsion");
+  EXPECT_TRUE(over.at("source").is_null());
+  EXPECT_TRUE(over.at("target").is_null());
+  const Json& under = event_of(records[1], "expulsion");
+  EXPECT_EQ(under.at("source"), "FRA");
+  EXPECT_EQ(under.at("target"), "RUS");
+}
+
 TEST(ActorsCli, JsonlSourceAndTargetAreNullWhenUnknown) {
   RunOptions options;
   options.input = "The government condemned the attack.\n";

@@ -110,6 +110,22 @@ TEST(Calibrate, AnL2OutOfRangeSaysTheRange) {
   EXPECT_TRUE(contains(r.err, "--l2 must be a number above 0 and below 1e12")) << r.err;
 }
 
+// A label that is no event type of the rules is ignored by the fit; say
+// where, as eval does (issue 14, item 15: calibrate said nothing).
+TEST(Calibrate, UnknownGoldLabelsWarnWithTheirPlace) {
+  const TempDir dir;
+  std::string text = paged_gold();
+  const std::string from = "\tfarewell\t";
+  text.replace(text.find(from), from.size(), "\tfarwell\t");
+  const std::string gold = dir.write("gold.tsv", text);
+  const std::string weights = (dir.path() / "w.tsv").string();
+  const RunResult r = calibrate({"--gold", gold, "--l2", "1", "-o", weights});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "demarche calibrate: warning: " + gold +
+                                  ":23: label 'farwell' is not an event type of the rules"))
+      << r.err;
+}
+
 TEST(Calibrate, OneSourcePageIsTooFewToChooseL2) {
   const TempDir dir;
   const std::string gold = dir.write("gold.tsv", paged_gold(true));

@@ -240,6 +240,22 @@ TEST(Eval, ErrorListsShowSentencesRulesAndNearMisses) {
   EXPECT_FALSE(contains(r.out, "False positives: farewell")) << r.out;
 }
 
+// Issue 14, item 4: a gold id is the gold file's bytes; the text report
+// sent its control bytes to the terminal raw, and all of a long one.
+TEST(Eval, TheTextReportEscapesControlBytesInIdsAndCapsLongOnes) {
+  const TempDir dir;
+  const std::string long_id(300, 'i');
+  const std::string gold = dir.write(
+      "gold.tsv", "id\ttext\tlabels\nred\x1b[31m\x07\tThe surfers waved at the storm.\t\n" +
+                      long_id + "\tThe divers waved at the storm.\t\n");
+  const RunResult r = run_eval({"--gold", gold});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_TRUE(contains(r.out, "\n  red\\x1b[31m\\x07  (" + gold + ":2)\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\n  " + std::string(160, 'i') + "...  (" + gold + ":3)\n")) << r.out;
+}
+
 TEST(Eval, ErrorsOptionLimitsEachList) {
   const RunResult one = run_eval({"--gold", kBasic, "--errors", "1"});
   ASSERT_EQ(one.exit_code, 0) << one.err;
@@ -501,7 +517,6 @@ TEST(Eval, SharedDevSetWithTheShippedRules) {
   }
   EXPECT_EQ(calibration.at("pooled").at("samples"), 4 * 467);
 }
-
 
 // A gold file is read whole: a device is refused at once, not read for ever
 // (issue 14, item 6).

@@ -151,6 +151,20 @@ TEST_F(Plugins, ListShowsLoadedAndRefusedWithReasons) {
   EXPECT_TRUE(contains(r.out, "chmod go-w '" + writable + "'")) << r.out;
 }
 
+// Issue 14, item 4: a plugin's name and version are the library's bytes;
+// they reached the terminal raw (an escape sequence could clear the screen
+// or retitle the window) and uncapped.
+TEST_F(Plugins, ListEscapesControlBytesAndCapsLongNames) {
+  add("control_name");
+  const RunResult r = run({"plugins", "list", "--plugins", folder()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_TRUE(contains(r.out, "ctl\\x1b[2J\\x1b]0;owned\\x07name  ")) << r.out;
+  EXPECT_TRUE(contains(r.out, std::string(160, 'x') + "...  1.0")) << r.out;
+  EXPECT_FALSE(contains(r.out, std::string(161, 'x'))) << r.out;
+}
+
 TEST_F(Plugins, ExplainShowsPluginEvidenceAndAttributes) {
   add("good");
   const RunResult r =
@@ -159,6 +173,32 @@ TEST_F(Plugins, ExplainShowsPluginEvidenceAndAttributes) {
   EXPECT_TRUE(contains(r.out, "plugin:wave (greeting, weight 0.800) on \"wave\" [5,9): a wave"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "attribute gesture=wave (from plugin wave)")) << r.out;
+}
+
+// Issue 14, item 13: a factor for a plugin that is not loaded, or keyed by
+// anything but PLUGIN/TYPE, is never used; say so, at its line and name.
+TEST_F(Plugins, WeightsForUnknownPluginsOrWithoutATypeWarnAtTheirPlace) {
+  add("good");
+  const TempDir dir;
+  const std::string weights = dir.write("w.tsv",
+                                        "format\tdemarche-weights\t1\nrules_hash\tfnv1a64:0\n"
+                                        "kind\tname\tvalue\tauthored\tsupport\tfitted\n"
+                                        "plugin\twave/greeting\t2\t1\t5\tyes\n"
+                                        "plugin\tghost/greeting\t2\t1\t5\tyes\n"
+                                        "plugin\twave\t2\t1\t5\tyes\n"
+                                        "plugin\twave/nosuchtype\t2\t1\t5\tyes\n");
+  const RunResult r = classify("They wave.\n", {"--plugins", folder(), "--weights", weights});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":5:8: warning[W201]: plugin 'ghost' of entry "
+                                        "'ghost/greeting' is not loaded"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":6:8: warning[W201]: plugin entry 'wave' is not "
+                                        "PLUGIN/TYPE"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, weights + ":7:8: warning[W201]: event type 'nosuchtype' of "
+                                        "plugin entry 'wave/nosuchtype' is not in these rules"))
+      << r.err;
+  EXPECT_FALSE(contains(r.err, ":4:")) << r.err;  // the plugin loaded: its factor applies
 }
 
 TEST_F(Plugins, NoPluginsWithPluginsIsAUsageError) {

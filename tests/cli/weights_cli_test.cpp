@@ -232,6 +232,20 @@ TEST(WeightsCli, ABrokenWeightsFileIsRefusedWithItsPlace) {
   EXPECT_EQ(r.out, "");
 }
 
+// Issue 14, item 15: `--weights FOLDER` once said "empty weights file".
+TEST(WeightsCli, AWeightsFolderIsRefusedAsAFolder) {
+  const TempDir dir;
+  const RunResult r =
+      run({"classify", "--rules", toy_rules(), "--no-plugins", "--weights", dir.path().string()},
+          wave_input());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, dir.path().string() +
+                                  ": error[E200]: cannot read the weights file: is a folder, not "
+                                  "a regular file"))
+      << r.err;
+  EXPECT_FALSE(contains(r.err, "empty weights file")) << r.err;
+}
+
 TEST(WeightsCli, WeightsAndAuthoredWeightsExcludeEachOther) {
   const RunResult r =
       run({"classify", "--rules", toy_rules(), "--weights", "w.tsv", "--authored-weights"});

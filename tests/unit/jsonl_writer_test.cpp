@@ -8,6 +8,7 @@
 // by their paths.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <demarche/engine.hpp>
 #include <demarche/plugins.hpp>
 #include <fstream>
@@ -321,6 +322,64 @@ TEST(JsonlWriter, RandomRecordsAsTheDomWriter) {
       record.sentences.push_back(std::move(sentence));
     }
     ASSERT_NO_FATAL_FAILURE(expect_same_bytes(record)) << "record " << i;
+  }
+}
+
+}  // namespace
+}  // namespace demarche::cli
+
+namespace demarche::cli {
+namespace {
+
+// Counts what a writer hands its stream, keeping none of it.
+class CountingBuffer final : public std::streambuf {
+ public:
+  std::size_t total = 0;
+  std::size_t largest_write = 0;
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) note(1);
+    return traits_type::not_eof(ch);
+  }
+  std::streamsize xsputn(const char*, std::streamsize size) override {
+    note(static_cast<std::size_t>(size));
+    return size;
+  }
+
+ private:
+  void note(std::size_t size) {
+    total += size;
+    largest_write = std::max(largest_write, size);
+  }
+};
+
+// Issue 14, item 9: the writer gathered a whole record's output before
+// writing it, so one huge document's output (several times its text) was
+// held whole in the writer as well as downstream. It now hands it over in
+// blocks of about kWriterSpillBytes; the bytes are the same.
+TEST(JsonlWriter, AHugeRecordIsWrittenInBoundedBlocks) {
+  for (const Shape shape : {Shape::kDocument, Shape::kDocumentSentences}) {
+    Record record;
+    record.shape = shape;
+    record.id = "big";
+    const std::string sentence(100, 'x');
+    for (std::size_t i = 0; i < 40000; ++i) {
+      SentenceResult r;
+      r.span = {i * 101, i * 101 + 100};
+      r.text = sentence;
+      record.text += sentence + ' ';
+      record.sentences.push_back(std::move(r));
+    }
+    CountingBuffer counted;
+    std::ostream out(&counted);
+    make_jsonl_writer(out, ReportOptions{})->write(record);
+    const std::string whole = written(record, ReportOptions{}, false);
+    EXPECT_EQ(counted.total, whole.size());
+    // kWriterSpillBytes (writer.hpp), and one sentence's output past it.
+    constexpr std::size_t kBlock = std::size_t{1} << 20;
+    EXPECT_GT(whole.size(), 4 * kBlock);
+    EXPECT_LE(counted.largest_write, kBlock + 1024);
   }
 }
 

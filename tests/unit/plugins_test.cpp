@@ -97,6 +97,19 @@ TEST(PluginLoading, RefusesEachBadPluginWithItsReason) {
   EXPECT_TRUE(has(refusal("throwing_ctor"), "create function failed"));
 }
 
+// Issue 14, item 15: the descriptor symbol was read as a pointer whatever
+// its size, and followed wherever it led: a 2-byte symbol was read past and
+// a null pointer crashed the host.
+TEST(PluginLoading, RefusesADescriptorSymbolOfTheWrongSizeOrLeadingOutside) {
+  const std::string small = refusal("small_symbol");
+  EXPECT_TRUE(has(small,
+                  "'demarche_plugin_descriptor' symbol is a data object of 2 bytes, not a "
+                  "pointer to a descriptor"))
+      << small;
+  const std::string null = refusal("null_descriptor");
+  EXPECT_TRUE(has(null, "points outside the library's readable memory")) << null;
+}
+
 TEST(PluginLoading, RefusesATextFileNamedSo) {
   const PluginFolder folder;
   const auto set = load_plugins({folder.write("x.so", "not a library\n")});

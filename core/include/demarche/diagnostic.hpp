@@ -12,7 +12,9 @@
 // wording of the messages.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace demarche {
@@ -34,6 +36,13 @@ struct Diagnostic {
   // under the column when both are known.
   std::string to_string() const;
 };
+
+// `text` as a terminal can show it, as to_string() shows names, messages and
+// source lines: each control byte but the tab as \xNN, and at most
+// `max_bytes` bytes of it, cut on a UTF-8 character boundary and followed by
+// "..." when cut. For other untrusted names a program prints (plugin names,
+// ids from input files).
+std::string printable(std::string_view text, std::size_t max_bytes);
 
 // True when any diagnostic is an error (warnings alone do not fail a load).
 bool has_errors(const std::vector<Diagnostic>& diagnostics);

@@ -209,7 +209,9 @@ class Engine {
   // file does not name keep their authored numbers; a type whose prior the
   // file does not name also keeps the authored way of counting. Appends a warning to
   // `warnings` when the weights were fitted on other rules (a different
-  // rules_hash) or name rules or types these rules lack.
+  // rules_hash) or name rules or types these rules lack, and for each plugin
+  // entry that is not PLUGIN/TYPE, names an unknown type or, on an engine
+  // with plugins, a plugin it does not run (give the plugins first).
   Engine with_weights(const LearnedWeights& weights,
                       std::vector<Diagnostic>* warnings = nullptr) const;
   // A copy that scores with the authored numbers again.

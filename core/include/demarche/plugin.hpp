@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "demarche/invisible.hpp"  // what a plugin folding text itself must drop
 #include "demarche/result.hpp"
 
 namespace demarche::plugin {
@@ -43,7 +44,10 @@ inline constexpr std::uint32_t kApiMinor = 0;
 // What the plugin sees of one sentence.
 struct Sentence {
   std::string_view original;    // the sentence's original bytes
-  std::string_view normalized;  // typography folded (see docs/rule-language.md)
+  std::string_view normalized;  // typography folded (see docs/rule-language.md); its offsets
+                                // may differ from the original's: a plugin that needs
+                                // original offsets folds `original` itself, and then drops
+                                // what is_dropped_invisible() names, as the engine does
   std::size_t offset = 0;       // of `original` within its document
   // Every rule that fired, counted or not, with spans relative to `original`.
   const std::vector<Evidence>* rule_evidence = nullptr;

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
 
 #include "demarche/plugins.hpp"
+#include "plugins/descriptor_symbol.hpp"
 #include "plugins/library_registry.hpp"
 #include "plugins/permissions.hpp"
 
@@ -129,13 +131,20 @@ void load_one(const std::string& path, PluginSet& set) {
     return refuse(std::string("no '") + plugin::kDescriptorSymbol +
                   "' symbol: not a demarche plugin (export one with DEMARCHE_PLUGIN)");
   }
-  const plugin::Descriptor& d =
-      library.get_alias<const plugin::Descriptor>(plugin::kDescriptorSymbol);
-  report.api_version = api_version(d);
+  const plugins::DescriptorAt at = plugins::find_descriptor(library.native());
   // From here on the library stays open, whatever the verdict: the checks
   // below read its memory, and a refused library costs only address space.
   plugins::keep_open(library);
+  if (at.descriptor == nullptr) return refuse(at.reason);
+  if (at.readable < offsetof(plugin::Descriptor, name)) {
+    return refuse("the descriptor lies at the end of the library's memory, too short to read");
+  }
+  const plugin::Descriptor& d = *at.descriptor;
+  report.api_version = api_version(d);
   if (std::string reason = refuse_descriptor(d); !reason.empty()) return refuse(std::move(reason));
+  if (at.readable < sizeof(plugin::Descriptor)) {
+    return refuse("the descriptor lies at the end of the library's memory, too short to read");
+  }
   report.name = d.name;
   report.version = or_empty(d.version);
   report.licence = or_empty(d.licence);

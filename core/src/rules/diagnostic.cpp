@@ -30,7 +30,9 @@ void append_visible(std::string& out, char c) {
   }
 }
 
-std::string visible(std::string_view text, std::size_t max_bytes) {
+}  // namespace
+
+std::string printable(std::string_view text, std::size_t max_bytes) {
   std::string out;
   std::size_t end = std::min(text.size(), max_bytes);
   while (end < text.size() && end > 0 && is_continuation(text[end])) --end;
@@ -39,16 +41,14 @@ std::string visible(std::string_view text, std::size_t max_bytes) {
   return out;
 }
 
-}  // namespace
-
 std::string Diagnostic::to_string() const {
-  std::string out = file.empty() ? std::string("<rules>") : visible(file, kMessageBytes);
+  std::string out = file.empty() ? std::string("<rules>") : printable(file, kMessageBytes);
   if (line > 0) {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
   out += is_error() ? ": error[" : ": warning[";
-  out += code + "]: " + visible(message, kMessageBytes);
+  out += code + "]: " + printable(message, kMessageBytes);
   if (line > 0 && !source_line.empty()) {
     // A window of the line around the column, cut on character boundaries.
     const std::size_t at = column > 0 ? static_cast<std::size_t>(column - 1) : 0;

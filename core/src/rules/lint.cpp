@@ -1,8 +1,5 @@
 #include "rules/lint.hpp"
 
-#include <re2/filtered_re2.h>
-#include <re2/re2.h>
-
 #include <cctype>
 #include <cstdlib>
 #include <vector>
@@ -28,17 +25,6 @@ bool wide_repetition(std::string_view p, std::size_t i) {
   return upper.empty() || std::atoi(std::string(upper).c_str()) > kWideRepeat;
 }
 }  // namespace
-
-bool has_required_literal(const std::string& pattern) {
-  re2::FilteredRE2 filter(3);
-  RE2::Options options;
-  options.set_log_errors(false);
-  int id = 0;
-  if (filter.Add(pattern, options, &id) != RE2::NoError) return true;  // reported elsewhere
-  std::vector<std::string> atoms;
-  filter.Compile(&atoms);
-  return !atoms.empty();
-}
 
 std::optional<std::size_t> find_wide_gap(std::string_view p) {
   for (std::size_t i = 0; i < p.size(); ++i) {

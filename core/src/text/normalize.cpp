@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "demarche/invisible.hpp"
 #include "text/utf8.hpp"
 
 namespace demarche::text {
@@ -29,8 +30,9 @@ constexpr Fold kEllipsis{Fold::Kind::kReplace, "..."};
 
 Fold fold_non_ascii(char32_t c) {
   if (c < 0xA0) return kSpace;  // C1 controls
+  // Shared with plugins that fold text themselves (the actors plugin).
+  if (is_dropped_invisible(c)) return kDrop;
   if (c >= 0x2000 && c <= 0x200A) return kSpace;
-  if (c >= 0x200B && c <= 0x200D) return kDrop;
   if (c >= 0x2010 && c <= 0x2015) return kDash;
   if (c >= 0x201C && c <= 0x201F) return kQuote;
   switch (c) {
@@ -40,10 +42,6 @@ Fold fold_non_ascii(char32_t c) {
     case 0x205F:
     case 0x3000:
       return kSpace;
-    case 0x00AD:
-    case 0x2060:
-    case 0xFEFF:
-      return kDrop;
     case 0x2018:
     case 0x2019:
     case 0x201A:

@@ -54,11 +54,18 @@ class ActorsPlugin final : public demarche::plugin::Plugin {
   // plugin, saying why) when it is malformed.
   ActorsPlugin() : finder_(parse_gazetteer(embedded_gazetteer())) {}
 
+  // Longer than any sentence: a document with no sentence break, or a whole
+  // line of a data file read as one. Reading it for actors would hold about
+  // 24 bytes per byte of it (its tokens and offset map), 1.2 GB for 50 MB
+  // (issue 14, item 9), and find no sentence's source or target anyway.
+  static constexpr std::size_t kMaxSentenceBytes = 64 * 1024;
+
   // Const in all but name: every member is read-only after construction,
   // so concurrent calls are safe.
   void process(const demarche::plugin::Sentence& sentence,
                demarche::plugin::Contribution& out) override {
     if (sentence.rule_evidence == nullptr || sentence.rule_evidence->empty()) return;
+    if (sentence.original.size() > kMaxSentenceBytes) return;
 
     // The evidence of each type the plugin knows, best first.
     std::map<std::string, std::vector<const demarche::Evidence*>> by_type;

@@ -1,6 +1,8 @@
 // Folding and tokenising one sentence.
 #include "text.hpp"
 
+#include <demarche/invisible.hpp>
+
 namespace demarche_actors {
 namespace {
 
@@ -37,6 +39,25 @@ char fold(std::string_view rest, std::size_t& length) {
   return 0;
 }
 
+// The length of the invisible character at the start of `rest` that the
+// engine drops before its rules see the text (demarche/invisible.hpp), or 0.
+// All of them take two or three bytes in UTF-8.
+std::size_t invisible_length(std::string_view rest) {
+  const auto byte = [&](std::size_t i) {
+    return i < rest.size() ? static_cast<unsigned char>(rest[i]) : 0u;
+  };
+  const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
+  if (byte(0) >= 0xC2 && byte(0) <= 0xDF && continuation(1)) {
+    const char32_t c = ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+    return demarche::is_dropped_invisible(c) ? 2 : 0;
+  }
+  if (byte(0) >= 0xE0 && byte(0) <= 0xEF && continuation(1) && continuation(2)) {
+    const char32_t c = ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    return demarche::is_dropped_invisible(c) ? 3 : 0;
+  }
+  return 0;
+}
+
 bool is_word_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -58,6 +79,12 @@ Text::Text(std::string_view original) {
   folded_.reserve(original.size());
   original_of.reserve(original.size() + 1);
   for (std::size_t i = 0; i < original.size();) {
+    // Dropped, as the engine drops them: a byte order mark or a soft hyphen
+    // glued to a word made it another word ("\u00ADRussian").
+    if (const std::size_t invisible = invisible_length(original.substr(i)); invisible > 0) {
+      i += invisible;
+      continue;
+    }
     std::size_t length = 1;
     const char folded = fold(original.substr(i), length);
     if (folded != 0) {

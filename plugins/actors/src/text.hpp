@@ -4,8 +4,10 @@
 // The host's `normalized` text cannot be used for this: its offsets may
 // differ from the original's, and evidence spans are offsets into the
 // original. So the plugin folds the few characters it cares about itself
-// (curly quotes and apostrophes, dashes, non-breaking spaces) and keeps a
-// map from each folded byte to its original offset.
+// (curly quotes and apostrophes, dashes, non-breaking spaces), drops the
+// invisible characters the engine drops (demarche/invisible.hpp: byte order
+// mark, zero-width characters, soft hyphen), and keeps a map from each
+// folded byte to its original offset.
 #pragma once
 
 #include <cstddef>
