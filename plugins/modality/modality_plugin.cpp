@@ -59,9 +59,16 @@ bool demand_is_the_event(std::string_view type, std::string_view verb) {
 
 class ModalityPlugin final : public demarche::plugin::Plugin {
  public:
+  // Longer than any sentence: a document with no sentence break, or a whole
+  // data file's line read as one. Its tokens and clauses would hold about 25
+  // bytes per byte of it (issue 14, item 9), and a clause that long is no
+  // sentence a cue could scope over; as the actors plugin does, leave it.
+  static constexpr std::size_t kMaxSentenceBytes = 64 * 1024;
+
   void process(const demarche::plugin::Sentence& s, demarche::plugin::Contribution& out) override {
     // Most sentences give no rule evidence: nothing to do for them.
     if (s.rule_events == nullptr || s.rule_events->empty()) return;
+    if (s.original.size() > kMaxSentenceBytes) return;
     const Analysis analysis = analyse(s.original);
     for (const demarche::Event& event : *s.rule_events) judge(analysis, event, out);
   }

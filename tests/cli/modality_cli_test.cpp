@@ -69,6 +69,25 @@ TEST(ModalityCli, WithoutPluginsBothSentencesReportTheEvent) {
   EXPECT_EQ(event_types(records[1]), std::vector<std::string>({"expulsion"}));
 }
 
+// A "sentence" of more than 64 KiB (text with no sentence break) is left
+// alone, as the actors plugin leaves it: its clauses would cost about 25
+// bytes per byte to read. One just under the cap is still read.
+TEST(ModalityCli, ASentenceOver64KiBIsNotRead) {
+  TempDir dir;
+  const std::string rules = dir.write("expel.rules", kRules);
+  std::string padding;
+  while (padding.size() < 64 * 1024) padding += " and the talks went on";
+  RunOptions options;
+  const std::string threat = "Valdoria threatened to expel two Syldavian diplomats";
+  options.input = threat + padding + ".\n" + threat + padding.substr(0, 60000) + ".\n";
+  const RunResult r = run({"classify", "--rules", rules, "--threshold", "0"}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(expulsion(records[0]).at("attributes").contains("modality"));
+  EXPECT_EQ(expulsion(records[1]).at("attributes").at("modality"), "threatened");
+}
+
 TEST(ModalityCli, PluginsListShowsTheShippedModalityPlugin) {
   // The exit status is not checked: another shipped plugin being refused
   // would make it 1, and that is not this plugin's business.
