@@ -27,12 +27,15 @@ int run_rules_check(const std::vector<std::string>& args, std::ostream& out) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    if (diagnostic.is_note()) continue;  // it explains the errors it follows
     ++(diagnostic.is_error() ? errors : warnings);
   }
   if (options.json()) {
     Json list = Json::array();
     for (const Diagnostic& d : loaded.diagnostics) {
-      list.push_back({{"severity", d.is_error() ? "error" : "warning"},
+      list.push_back({{"severity", d.is_error()  ? "error"
+                                   : d.is_note() ? "note"
+                                                 : "warning"},
                       {"code", d.code},
                       {"file", d.file},
                       {"line", d.line},

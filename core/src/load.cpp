@@ -117,6 +117,77 @@ void sort_by_position(const rules::ParsedFiles& files, std::vector<Diagnostic>& 
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
+// Whether `d` says a name is unknown: a definition, an actor class or an
+// event type, which a failed import may well be the one to define.
+bool is_unknown_name(const Diagnostic& d) {
+  return (d.code == "E004" && (d.message.starts_with("undefined definition") ||
+                               d.message.starts_with("unknown actor class"))) ||
+         (d.code == "E006" && d.message.find("unknown event type") != std::string::npos);
+}
+
+// The name an is_unknown_name diagnostic is about: "{NAME}", "{@kind}" or
+// "event type 'name'".
+std::string unknown_name(const Diagnostic& d) {
+  const std::size_t brace = d.message.find('{');
+  if (d.code == "E004" && brace != std::string::npos) {
+    const std::size_t close = d.message.find('}', brace);
+    if (close != std::string::npos) return d.message.substr(brace, close + 1 - brace);
+  }
+  const std::size_t quote = d.message.find('\'');
+  const std::size_t end = quote == std::string::npos ? quote : d.message.find('\'', quote + 1);
+  if (end != std::string::npos) return "event type " + d.message.substr(quote, end + 1 - quote);
+  return d.message;
+}
+
+// One failed import makes every use of the names it would have defined an
+// error of its own, 17 for one typo. In each file that sees a failed import,
+// those errors become one note after the import's error, naming the names.
+void gather_failed_import_cascades(const rules::ParsedFiles& files,
+                                   std::vector<Diagnostic>& diagnostics) {
+  // importing file -> "FILE:LINE" of its first failed import
+  std::map<std::string, std::string> failed;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.code == "E013" && d.line > 0 && !failed.count(d.file))
+      failed.emplace(d.file, d.file + ":" + std::to_string(d.line));
+  }
+  if (failed.empty()) return;
+  std::map<std::string, std::string> cause;  // file -> the failed import it sees
+  for (std::size_t i = 0; i < files.files.size(); ++i) {
+    for (std::size_t j : files.visible[i]) {
+      if (auto it = failed.find(files.files[j].name); it != failed.end()) {
+        cause.emplace(files.files[i].name, it->second);
+        break;
+      }
+    }
+  }
+  std::vector<Diagnostic> kept;
+  std::map<std::string, std::pair<Diagnostic, std::vector<std::string>>> notes;
+  for (Diagnostic& d : diagnostics) {
+    const auto it = cause.find(d.file);
+    if (it == cause.end() || !is_unknown_name(d)) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    const std::string name = unknown_name(d);
+    auto [note, inserted] = notes.try_emplace(d.file);
+    if (inserted) {
+      note->second.first = d;  // the first use's place
+      note->second.first.severity = Severity::kNote;
+    }
+    std::vector<std::string>& names = note->second.second;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  for (auto& [file, note] : notes) {
+    auto& [d, names] = note;
+    std::string list;
+    for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+    d.message = "names not found here, probably because of the failed import at " + cause.at(file) +
+                ": " + list;
+    kept.push_back(std::move(d));
+  }
+  diagnostics = std::move(kept);
+}
+
 Loaded build(const std::vector<std::string>& roots, const rules::SourceReader& reader,
              const LoadOptions& options) {
   rules::DiagnosticSink sink;
@@ -133,6 +204,7 @@ Loaded build(const std::vector<std::string>& roots, const rules::SourceReader& r
     }
   }
   loaded.diagnostics = std::move(sink.diagnostics());
+  gather_failed_import_cascades(files, loaded.diagnostics);
   sort_by_position(files, loaded.diagnostics);
   return loaded;
 }

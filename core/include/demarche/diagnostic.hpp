@@ -19,7 +19,9 @@
 
 namespace demarche {
 
-enum class Severity { kError, kWarning };
+// A note explains other problems rather than being one: the uses of names a
+// failed import would have defined, gathered in one place.
+enum class Severity { kError, kWarning, kNote };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -31,6 +33,7 @@ struct Diagnostic {
   std::string source_line;  // the offending line, without its newline
 
   bool is_error() const { return severity == Severity::kError; }
+  bool is_note() const { return severity == Severity::kNote; }
 
   // "file:line:col: error[E008]: message", then the source line and a caret
   // under the column when both are known.

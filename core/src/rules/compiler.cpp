@@ -51,7 +51,9 @@ bool is_space(char c) {
 }
 
 // Splits "A ~6 B ~0 C" at gap tokens: '~' and digits standing alone between
-// blanks. Anything else, "\~3" or "a~3", stays part of a piece.
+// blanks. An escaped "\~" stays a literal tilde in its piece; any other '~'
+// ("summoned~3 envoy", "~3envoy", "a ~ b", "~word") is an error, since it
+// would silently become literal text that no sentence holds.
 std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sink) {
   const std::string& s = value.text;
   SplitValue out;
@@ -69,13 +71,25 @@ std::optional<SplitValue> split_sequence(const Value& value, DiagnosticSink& sin
     return true;
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '~' || (i > 0 && !is_space(s[i - 1]))) continue;
+    if (s[i] != '~') continue;
+    std::size_t backslashes = 0;
+    while (backslashes < i && s[i - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) continue;  // "\~": a literal tilde
     std::size_t j = i + 1;
     while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-    if (j < s.size() && !is_space(s[j])) continue;  // "~word": part of a piece
     if (j == i + 1) {
       sink.error(shifted(value.pos, i), "E012",
                  "a gap is '~' and a number of words, such as '~6'; write '\\~' for a tilde");
+      return std::nullopt;
+    }
+    const bool glued_left = i > 0 && !is_space(s[i - 1]);
+    const bool glued_right = j < s.size() && !is_space(s[j]);
+    if (glued_left || glued_right) {
+      sink.error(shifted(value.pos, i), "E012",
+                 "the gap '" + s.substr(i, j - i) +
+                     "' is glued to a word, so it would be literal text; put a space on "
+                     "both sides ('A " +
+                     s.substr(i, j - i) + " B'), or write '\\~' for a tilde");
       return std::nullopt;
     }
     const int gap = std::atoi(s.substr(i + 1, j - i - 1).c_str());

@@ -34,6 +34,33 @@ std::size_t reference_length(std::string_view s, std::size_t i) {
   return j < s.size() && s[j] == '}' ? j + 1 - i : 0;
 }
 
+// Length of a brace group at `i` that looks like a definition reference but
+// is not one, "{diplomat}" or "{Diplomat}", or 0. As a regex it would match
+// those literal characters, which no sentence holds. Repetitions ("{2,3}"),
+// escaped braces and RE2's "\p{Lu}" and "\x{41}" are not such groups.
+std::size_t lookalike_length(std::string_view s, std::size_t i) {
+  if (s[i] != '{' || i + 2 >= s.size()) return 0;
+  std::size_t backslashes = 0;
+  while (backslashes < i && s[i - 1 - backslashes] == '\\') ++backslashes;
+  if (backslashes % 2 == 1) return 0;
+  if (i >= 2 && s[i - 2] == '\\' && (s[i - 1] == 'p' || s[i - 1] == 'P' || s[i - 1] == 'x')) {
+    return 0;
+  }
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!is_letter(s[i + 1])) return 0;
+  std::size_t j = i + 1;
+  while (j < s.size() && (is_letter(s[j]) || (s[j] >= '0' && s[j] <= '9') || s[j] == '_')) ++j;
+  return j < s.size() && s[j] == '}' ? j + 1 - i : 0;
+}
+
+std::string upper(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 }  // namespace
 
 Definitions::Definitions(const ParsedFiles& files, const std::vector<std::vector<ActorKey>>& keys,
@@ -173,6 +200,17 @@ std::optional<std::string> Definitions::substitute(std::string_view pattern, std
   for (std::size_t i = 0; i < pattern.size();) {
     const std::size_t length = reference_length(pattern, i);
     if (length == 0) {
+      if (const std::size_t look = lookalike_length(pattern, i); look != 0) {
+        const std::string_view name = pattern.substr(i + 1, look - 2);
+        sink.error(shifted(pos, i), "E004",
+                   "'{" + std::string(name) +
+                       "}' is no definition (their names are in capitals) and would match "
+                       "those literal characters; write {" +
+                       upper(name) + "}, or '\\{" + std::string(name) + "\\}' for literal braces");
+        ok = false;
+        i += look;
+        continue;
+      }
       out += pattern[i++];
       continue;
     }

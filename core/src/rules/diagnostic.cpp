@@ -47,7 +47,7 @@ std::string Diagnostic::to_string() const {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
-  out += is_error() ? ": error[" : ": warning[";
+  out += is_error() ? ": error[" : is_note() ? ": note[" : ": warning[";
   out += code + "]: " + printable(message, kMessageBytes);
   if (line > 0 && !source_line.empty()) {
     // A window of the line around the column, cut on character boundaries.

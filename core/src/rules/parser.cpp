@@ -99,26 +99,27 @@ class Parser {
     } else if (word == "gazetteer") {
       import_line(line, rest, rest_offset, file_.gazetteers);
     } else if (word == "event") {
+      // A bad name is reported and the block read on all the same, so that
+      // every other problem of it shows in the same run, and the rules
+      // that use the name get no "unknown event type" on top.
       if (!is_event_name(rest)) {
         sink_.error(at(line, rest_offset), "E012",
                     "event name must be lower case letters, digits and '_', starting with a "
                     "letter: '" +
                         std::string(rest) + "'");
-        block_ = Block::kBroken;
-        return;
       }
       file_.events.push_back(EventAst{std::string(rest), at(line), {}, {}});
       block_ = Block::kEvent;
     } else if (word == "define") {
       define_line(line, rest, rest_offset);
     } else if (word == "rule") {
+      // As for an event: report a bad id and read the rule on, so that its
+      // weight, patterns and examples are checked in the same run.
       if (!is_rule_id(rest)) {
         sink_.error(at(line, rest_offset), "E012",
                     "rule id must be dotted lower-case parts such as "
                     "'expulsion.diplomats.ordered_out': '" +
                         std::string(rest) + "'");
-        block_ = Block::kBroken;
-        return;
       }
       RuleAst rule;
       rule.id = std::string(rest);
