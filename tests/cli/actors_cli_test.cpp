@@ -160,5 +160,30 @@ TEST(ActorsCli, TextFormatShowsSourceAndTargetOnTheEventLine) {
   EXPECT_TRUE(contains(r.out, "source=CAN  target=IRN")) << r.out;
 }
 
+// A type an author declares in a rule file of their own gets its actors too,
+// read generically: the rule's first word as a verb, its subject and object.
+TEST(ActorsCli, ATypeFromAnAuthorsOwnRulesGetsItsActors) {
+  TempDir dir;
+  const std::string mine = dir.write("protest.rules",
+                                     "import \"demarche:common.rules\"\n"
+                                     "event protest\n"
+                                     "  prior: 0.03\n"
+                                     "  description: A formal protest.\n"
+                                     "rule protest.note\n"
+                                     "  type: protest\n"
+                                     "  weight: 0.85\n"
+                                     "  description: Lodged a protest.\n"
+                                     "  match: lodged ~3 protest\n");
+  RunOptions options;
+  options.input = "Peru lodged a formal protest with the Chilean embassy.\n";
+  const RunResult r = run({"classify", "--rules", "+" + mine}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Json> records = parse_jsonl(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  const Json& active = event_of(records[0], "protest");
+  EXPECT_EQ(active.at("source"), "PER");
+  EXPECT_EQ(active.at("target"), "CHL");
+}
+
 }  // namespace
 }  // namespace demarche_cli_test

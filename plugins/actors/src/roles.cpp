@@ -75,7 +75,29 @@ class RoleReader {
       case EventKind::kCondemnation:
         condemnation();
         break;
+      case EventKind::kOther:
+        other();
+        break;
     }
+  }
+
+  // A type the plugin has no vocabulary for: the trigger read as a verb.
+  // "Y was V-ed by X"; else "X V-ed (...) Y", Y the first actor after the
+  // verb that is its object or the object of a preposition next to it
+  // ("lodged a protest with the Chilean embassy").
+  void other() {
+    if (trigger_.passive) {
+      target_ = patient();
+      source_ = agent_after(true);
+      if (source_ == kNone) source_ = speaker_before(target_);
+      return;
+    }
+    const std::size_t end = r_.right_limit(t_, true);
+    target_ = r_.first_after(t_, end, [&](std::size_t m) {
+      const std::string_view g = r_.governor(m);
+      return g != "by" && g != "from";
+    });
+    source_ = subject_not(target_);
   }
 
   // The single mentions found, widened to the lists they stand in, with

@@ -162,6 +162,8 @@ Vocabulary vocabulary(EventKind kind) {
       return {kWithdrawalWords.data(), kWithdrawalWords.size()};
     case EventKind::kSanction:
       return {kSanctionWords.data(), kSanctionWords.size()};
+    case EventKind::kOther:
+      return {nullptr, 0};
     case EventKind::kCondemnation:
       break;
   }
@@ -260,6 +262,7 @@ std::optional<EventKind> event_kind(std::string_view type) {
   if (type == "withdrawal") return EventKind::kWithdrawal;
   if (type == "condemnation") return EventKind::kCondemnation;
   if (type == "sanction") return EventKind::kSanction;
+  if (!type.empty()) return EventKind::kOther;
   return std::nullopt;
 }
 
@@ -306,6 +309,12 @@ Trigger find_trigger(const Text& text, const std::vector<Mention>& mentions, Eve
     }
   }
   trigger.token = first_word == text.size() ? pieces.front().first : first_word;
+  if (kind == EventKind::kOther) {
+    // No vocabulary: the rule's first word, as a verb ("lodged a protest").
+    trigger.form = TriggerForm::kVerb;
+    trigger.passive = passive_at(text, kind, trigger.token);
+    return trigger;
+  }
   trigger.form = TriggerForm::kVerdict;
   return trigger;
 }

@@ -16,7 +16,10 @@
 namespace demarche_actors {
 
 // The event types the plugin knows the roles of (rules/common.rules).
-enum class EventKind { kExpulsion, kWithdrawal, kCondemnation, kSanction };
+// kOther: an event type an author declared in a rule file of their own
+// ("protest"): read generically, the first word of the rule's match as a
+// verb with its subject as the source and its object as the target.
+enum class EventKind { kExpulsion, kWithdrawal, kCondemnation, kSanction, kOther };
 std::optional<EventKind> event_kind(std::string_view type);
 
 enum class TriggerForm {
