@@ -49,8 +49,8 @@ bool BatchReader::read_input(const std::string& name) {
   const bool name_source = options_.input == InputMode::kLines && options_.files.size() > 1;
   const bool waits = may_wait(name);
   const std::unique_ptr<Reader> reader =
-      jsonl ? nullptr : make_reader(options_.input, input.stream(), name);
-  std::size_t line = 0;
+      jsonl ? nullptr : make_reader(options_.input, input.stream(), name, options_.first_line);
+  std::size_t line = options_.first_line - 1;
   for (;;) {
     if (stopping_.load(std::memory_order_relaxed) || !have_batch()) return false;
     RecordSlot& slot = batch_->open_slot();
@@ -59,7 +59,7 @@ bool BatchReader::read_input(const std::string& name) {
       // Split only; a worker decodes (JsonlLineDecoder). No '\r' is dropped
       // here: the jsonl reader drops it there.
       if (!std::getline(input.stream(), slot.raw)) break;
-      if (line == 0) skip_byte_order_mark(slot.raw);
+      if (line == options_.first_line - 1) skip_byte_order_mark(slot.raw);
       slot.raw.push_back('\n');
       record.line = ++line;
     } else if (!reader->next(record)) {

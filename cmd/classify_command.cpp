@@ -33,7 +33,8 @@ void classify_serially(const Engine& engine, const ClassifyOptions& options, Out
       continue;
     }
     record.source = name;
-    const std::unique_ptr<Reader> reader = make_reader(options.input, input.stream(), name);
+    const std::unique_ptr<Reader> reader =
+        make_reader(options.input, input.stream(), name, options.first_line);
     while (output.good() && reader->next(record)) {
       classify_record(engine, record);
       writer.write(record);
@@ -58,11 +59,11 @@ int run_classify(const std::vector<std::string>& args, Output& output) {
   const std::shared_ptr<const PluginSet> plugins = load_plugin_set(options->plugins, std::cerr);
   const CommandSpec spec{"classify", "", ""};
   // Plugins first, so that the weights can be checked against the plugins loaded.
-  const Engine engine = apply_selection(apply_weights_options(rules->with_plugins(plugins),
-                                                              options->weights,
-                                                              options->rule_paths, std::cerr)
-                                            .engine,
-                                        options->selection, spec);
+  const Engine engine =
+      apply_selection(apply_weights_options(rules->with_plugins(plugins), options->weights,
+                                            options->rule_paths, std::cerr)
+                          .engine,
+                      options->selection, spec);
   const bool refused = plugins->plugins.size() != plugins->reports.size();
 
   const std::unique_ptr<Writer> writer =

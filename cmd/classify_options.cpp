@@ -22,6 +22,19 @@ unsigned parse_jobs(const CommandSpec& spec, const std::string& value) {
   return jobs;
 }
 
+std::size_t parse_first_line(const CommandSpec& spec, const std::string& value) {
+  std::size_t line = 0;
+  const char* const end = value.data() + value.size();
+  const auto [stop, error] = std::from_chars(value.data(), end, line);
+  // At most 2^53, so that an id stays exact in any JSON reader.
+  constexpr std::size_t kMaxLine = std::size_t{1} << 53;
+  if (value.empty() || error != std::errc() || stop != end || line < 1 || line > kMaxLine) {
+    throw UsageError(spec.name, "demarche " + spec.name + ": invalid --first-line '" + value +
+                                    "' (a whole number from 1 to 2^53)");
+  }
+  return line;
+}
+
 std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::string>& args,
                                                       std::ostream& out) {
   const CommandSpec spec{
@@ -63,6 +76,11 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
                         "print no records: only the exit status tells (implies --exit-status)")(
       "exit-status", po::bool_switch(&options.grep_status),
       "exit 0 when some event was reported, 1 when none, 2 on any error (as grep)");
+  std::string first_line = "1";
+  visible.add_options()(
+      "first-line", po::value<std::string>(&first_line)->value_name("N")->default_value(first_line),
+      "number the input lines from N (lines and jsonl), for a shard of a bigger input: "
+      "ids and messages are then the whole input's (docs/scale-out.md)");
   visible.add_options()("jobs,j",
                         po::value<std::string>(&jobs)->value_name("N")->default_value(jobs),
                         "classify on N threads, 0 for one per core; the output is the same "
@@ -80,6 +98,7 @@ std::optional<ClassifyOptions> parse_classify_options(const std::vector<std::str
   check_plugin_options(spec, options.plugins);
   check_weights_options(spec, options.weights);
   options.jobs = parse_jobs(spec, jobs);
+  options.first_line = parse_first_line(spec, first_line);
   options.input = input == "text"    ? InputMode::kText
                   : input == "jsonl" ? InputMode::kJsonl
                                      : InputMode::kLines;

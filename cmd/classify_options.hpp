@@ -27,6 +27,10 @@ struct ClassifyOptions {
   PluginOptions plugins;
   WeightsOptions weights;
   SelectionOptions selection;
+  // --first-line: the number of the first input line, for a shard of a
+  // bigger file (GNU parallel --pipe), so that ids and messages are the
+  // whole file's.
+  std::size_t first_line = 1;
   unsigned jobs = 1;  // worker threads; 1 is the plain loop on the calling thread
   Summary summary = Summary::kRecords;
   // 0 when some event was reported, 1 when none, 2 on any error, as grep;

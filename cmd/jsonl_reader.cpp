@@ -49,7 +49,7 @@ std::string parse_error_message(const char* what) {
 
 class JsonlReader final : public Reader {
  public:
-  explicit JsonlReader(std::istream& in) : in_(in) {
+  JsonlReader(std::istream& in, std::size_t first_line) : in_(in), line_(first_line - 1) {
     // Stops building a value below kMaxDepth levels and remembers that it did.
     callback_ = [this](int depth, Json::parse_event_t event, Json&) {
       if (event == Json::parse_event_t::key && ++keys_ > kMaxKeys) {
@@ -68,7 +68,8 @@ class JsonlReader final : public Reader {
 
   bool next(Record& record) override {
     if (!read_line(in_, line_text_)) return false;
-    if (line_ == 0) skip_byte_order_mark(line_text_);
+    if (!started_) skip_byte_order_mark(line_text_);
+    started_ = true;
     ++line_;
     record.shape = Shape::kDocument;
     record.line = line_;
@@ -132,7 +133,8 @@ class JsonlReader final : public Reader {
 
   std::istream& in_;
   std::string line_text_;
-  std::size_t line_ = 0;
+  std::size_t line_;
+  bool started_ = false;
   Json::parser_callback_t callback_;
   bool too_deep_ = false;
   bool too_many_keys_ = false;
@@ -141,8 +143,8 @@ class JsonlReader final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> make_jsonl_reader(std::istream& in) {
-  return std::make_unique<JsonlReader>(in);
+std::unique_ptr<Reader> make_jsonl_reader(std::istream& in, std::size_t first_line) {
+  return std::make_unique<JsonlReader>(in, first_line);
 }
 
 }  // namespace demarche::cli

@@ -8,11 +8,12 @@ namespace {
 
 class LinesReader final : public Reader {
  public:
-  explicit LinesReader(std::istream& in) : in_(in) {}
+  LinesReader(std::istream& in, std::size_t first_line) : in_(in), line_(first_line - 1) {}
 
   bool next(Record& record) override {
     if (!read_line(in_, record.text)) return false;
-    if (line_ == 0) skip_byte_order_mark(record.text);
+    if (!started_) skip_byte_order_mark(record.text);
+    started_ = true;
     ++line_;
     record.shape = Shape::kSentence;
     record.line = line_;
@@ -26,13 +27,14 @@ class LinesReader final : public Reader {
 
  private:
   std::istream& in_;
-  std::size_t line_ = 0;
+  std::size_t line_;
+  bool started_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Reader> make_lines_reader(std::istream& in) {
-  return std::make_unique<LinesReader>(in);
+std::unique_ptr<Reader> make_lines_reader(std::istream& in, std::size_t first_line) {
+  return std::make_unique<LinesReader>(in, first_line);
 }
 
 }  // namespace demarche::cli

@@ -23,14 +23,16 @@ class Reader {
   virtual bool next(Record& record) = 0;
 };
 
-// One sentence per line; the id is the 1-based line number.
-std::unique_ptr<Reader> make_lines_reader(std::istream& in);
+// One sentence per line; the id is the line number, counted from
+// `first_line` (1, or a shard's place in a bigger file: classify --first-line).
+std::unique_ptr<Reader> make_lines_reader(std::istream& in, std::size_t first_line = 1);
 // The whole stream is one document; the id is `name`.
 std::unique_ptr<Reader> make_text_reader(std::istream& in, std::string name);
 // One JSON object per line with `id` and a string `text`.
-std::unique_ptr<Reader> make_jsonl_reader(std::istream& in);
+std::unique_ptr<Reader> make_jsonl_reader(std::istream& in, std::size_t first_line = 1);
 
-std::unique_ptr<Reader> make_reader(InputMode mode, std::istream& in, const std::string& name);
+std::unique_ptr<Reader> make_reader(InputMode mode, std::istream& in, const std::string& name,
+                                    std::size_t first_line = 1);
 
 // Reads the next line without its '\n' (and without a '\r' before it, for
 // files written on Windows). False when the stream is at its end.

@@ -141,7 +141,7 @@ int run_rules_stats(const std::vector<std::string>& args, std::ostream& out) {
   const std::shared_ptr<const Engine> engine =
       load_engine(options.rule_paths, options.set_memory_mib, std::cerr);
   const Evaluation eval = evaluate(apply_selection(*engine, selection, options.spec),
-                                  std::move(gold), gold_paths, {}, EvalSettings{});
+                                   std::move(gold), gold_paths, {}, EvalSettings{});
   warn_unknown_labels(std::cerr, options.spec.name, eval.unknown_labels);
   if (options.json()) {
     Json doc = gold_overview_json(eval);

@@ -441,5 +441,27 @@ TEST(Classify, BadModeOrFormatIsAUsageError) {
   }
 }
 
+// --first-line: a shard of a bigger file numbers its lines from where it
+// starts, with one thread or more, and in messages.
+TEST(Classify, FirstLineNumbersTheLinesOfAShard) {
+  for (const char* jobs : {"1", "2"}) {
+    const RunResult r = classify_input(std::string(kHello) + "\n" + kPlain + "\n",
+                                       {"--first-line", "1001", "-j", jobs});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::vector<Json> records = parse_jsonl(r.out);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[0]["id"], 1001);
+    EXPECT_EQ(records[1]["id"], 1002);
+    const RunResult bad = classify_input("{\"id\": 1, \"text\": \"x\"}\nnot json\n",
+                                         {"--input", "jsonl", "--first-line", "7", "-j", jobs});
+    EXPECT_TRUE(contains(bad.err, "-:8: not valid JSON")) << bad.err;
+  }
+  for (const char* value : {"0", "-1", "x", "9007199254740993"}) {
+    const RunResult r = classify_input("x\n", {"--first-line", value});
+    EXPECT_EQ(r.exit_code, 2) << value;
+    EXPECT_TRUE(contains(r.err, "invalid --first-line")) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace demarche_cli_test
