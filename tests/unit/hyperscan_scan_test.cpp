@@ -91,6 +91,17 @@ TEST(HyperscanScan, LeavesWhatItCannotCompileToRe2) {
   EXPECT_EQ(present(scan, "expel sanctions"), (std::vector<int>{1}));
 }
 
+// A wide counted repetition took Vectorscan 26 s to compile ("\pL{1,100}",
+// found by fuzzing): such a piece goes to RE2 like a refused one, and still
+// matches. Narrow ones stay with Vectorscan.
+TEST(HyperscanScan, LeavesWideCountedRepetitionsToRe2) {
+  const HyperscanScan scan({whole_word("\\pL{1,100}stan"), whole_word("x{2,3}"),
+                            whole_word("a{40}"), whole_word("b{3,}"), whole_word("c\\{99\\}")},
+                           {0, 1, 2, 3, 4});
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_EQ(scan.refused(), (std::vector<int>{0, 2, 3}));
+}
+
 TEST(HyperscanScan, ARuleVectorscanCannotReadStillFires) {
   const Loaded loaded = compile_rules(
       {{"t.rules",

@@ -342,5 +342,33 @@ TEST(Weights, FileErrorsNameLineColumnAndProblem) {
   EXPECT_FALSE(read_weights_file("/nonexistent/weights.tsv").ok());
 }
 
+// Found by tests/fuzz/fuzz_weights: each entry was checked against every
+// entry before it, so 40,000 entries took over a minute and a file of the
+// 64 MiB a weights file may be, hours. A repeated entry is still refused
+// with the line of the first.
+// 100,000 entries, as a big fit of generated rules writes: all read, and a
+// repeat still found by its name with the line it was first given on. (The
+// search for repeats used to compare each entry with every one before it,
+// minutes for this file; the time is not asserted here, docs/fuzzing.md
+// gives it.)
+TEST(Weights, ManyEntriesParseAndARepeatIsFoundByName) {
+  constexpr int kEntries = 100000;
+  std::string text =
+      "format\tdemarche-weights\t1\nrules_hash\tfnv1a64:0\n"
+      "kind\tname\tvalue\tauthored\tsupport\tfitted\n";
+  for (int i = 0; i < kEntries; ++i)
+    text += "rule\tgenerated.rule" + std::to_string(i) + "\t0.5\t0.5\t1\tyes\n";
+  const WeightsRead read = parse_weights(text, "many.tsv");
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.weights->entries.size(), static_cast<std::size_t>(kEntries));
+
+  text += "rule\tgenerated.rule7\t0.6\t0.5\t1\tyes\n";
+  const WeightsRead repeated = parse_weights(text, "many.tsv");
+  ASSERT_FALSE(repeated.ok());
+  EXPECT_EQ(repeated.diagnostics[0].line, kEntries + 4);
+  EXPECT_NE(repeated.diagnostics[0].message.find("already given on line 11"), std::string::npos)
+      << repeated.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace demarche
