@@ -8,12 +8,15 @@
 
 namespace demarche::python {
 
-std::vector<std::vector<SentenceResult>> classify_many(const Engine& engine,
+std::size_t worker_count(std::size_t jobs) {
+  return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::vector<std::vector<SentenceResult>> classify_many(const std::vector<const Engine*>& workers,
                                                        const std::vector<std::string>& texts,
-                                                       std::size_t jobs, bool documents) {
+                                                       bool documents) {
   std::vector<std::vector<SentenceResult>> results(texts.size());
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::max<std::size_t>(1, std::min(jobs, texts.size()));
+  const std::size_t jobs = std::max<std::size_t>(1, std::min(workers.size(), texts.size()));
 
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
@@ -35,12 +38,10 @@ std::vector<std::vector<SentenceResult>> classify_many(const Engine& engine,
   };
 
   if (jobs == 1) {
-    work(engine);
+    work(*workers.front());
   } else {
-    std::vector<Engine> workers;
-    for (std::size_t j = 0; j < jobs; ++j) workers.push_back(engine.with_own_matcher_state());
     std::vector<std::thread> threads;
-    for (std::size_t j = 0; j < jobs; ++j) threads.emplace_back(work, std::cref(workers[j]));
+    for (std::size_t j = 0; j < jobs; ++j) threads.emplace_back(work, std::cref(*workers[j]));
     for (std::thread& thread : threads) thread.join();
   }
   if (failure) std::rethrow_exception(failure);

@@ -7,6 +7,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,7 +57,7 @@ class PyEngine {
     std::vector<std::vector<SentenceResult>> results;
     {
       const py::gil_scoped_release release;
-      results = python::classify_many(engine_, texts, jobs, documents);
+      results = python::classify_many(workers(worker_count(jobs)), texts, documents);
     }
     py::list out;
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -103,6 +105,19 @@ class PyEngine {
   std::string rules_hash() const { return engine_.rules_hash(); }
 
  private:
+  // `count` engines for worker threads: this one, then copies with their
+  // own regex caches. The copies are kept for the next call, so that their
+  // caches stay warm (fresh ones cost more than a short batch takes).
+  std::vector<const Engine*> workers(std::size_t count) const {
+    const std::lock_guard<std::mutex> lock(workers_lock_);
+    while (workers_.size() + 1 < count) {
+      workers_.push_back(std::make_unique<Engine>(engine_.with_own_matcher_state()));
+    }
+    std::vector<const Engine*> out{&engine_};
+    for (std::size_t i = 0; i + 1 < count; ++i) out.push_back(workers_[i].get());
+    return out;
+  }
+
   static py::list sentences_to_python(const std::string& text,
                                       const std::vector<SentenceResult>& results,
                                       const ReportOptions& options) {
@@ -115,6 +130,8 @@ class PyEngine {
   }
 
   Engine engine_;
+  mutable std::mutex workers_lock_;
+  mutable std::vector<std::unique_ptr<const Engine>> workers_;
   std::vector<std::string> plugins_;
   std::string weights_;
 };
@@ -146,8 +163,9 @@ py::tuple load(std::vector<std::string> paths,
   }
   py::object engine = py::none();
   if (result.engine) {
-    engine = py::cast(PyEngine(std::move(*result.engine), std::move(result.plugin_names),
-                               std::move(result.weights_description)));
+    engine = py::cast(std::make_unique<PyEngine>(std::move(*result.engine),
+                                                 std::move(result.plugin_names),
+                                                 std::move(result.weights_description)));
   }
   return py::make_tuple(engine, diagnostics, reports);
 }
