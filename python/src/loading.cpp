@@ -3,7 +3,7 @@
 #include <demarche/weights.hpp>
 #include <filesystem>
 
-#include "../../cmd/weights_by_type.hpp"
+#include "weights_by_type.hpp"
 
 namespace demarche::python {
 

@@ -13,12 +13,12 @@
 #include <utility>
 #include <vector>
 
-#include "../../cmd/eval_json.hpp"
-#include "../../cmd/evaluation.hpp"
-#include "../../cmd/gold_file.hpp"
-#include "../../cmd/json_text.hpp"
 #include "char_offsets.hpp"
 #include "classify_many.hpp"
+#include "eval_json.hpp"
+#include "evaluation.hpp"
+#include "gold_file.hpp"
+#include "json_text.hpp"
 #include "loading.hpp"
 #include "to_python.hpp"
 
@@ -89,7 +89,7 @@ class PyEngine {
   }
 
   // `demarche eval --format json` on the same gold files, as its JSON text:
-  // the same figures by construction, from the same code (cmd/evaluation.hpp).
+  // the same figures by construction, from the same code (eval/evaluation.hpp).
   std::string evaluate_json(const std::vector<std::string>& gold_paths, double threshold) const {
     const py::gil_scoped_release release;
     std::vector<cli::GoldSentence> gold;

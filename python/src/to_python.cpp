@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "../../cmd/text_format.hpp"
+#include "text_format.hpp"
 
 namespace demarche::python {
 
