@@ -181,7 +181,9 @@ def load(
     """Loads rules, plugins and weights into an Engine, as `demarche classify` does.
 
     paths: rule files and folders; text: rule text, a str or {name: text}
-    (a name ending in .tsv is a gazetteer); neither: the shipped rules.
+    (a name ending in .tsv is a gazetteer); neither: the shipped rules. A path
+    written "+PATH" is added to the rules rather than replacing them, as
+    `--rules +PATH` does: load("+protest.rules") is the shipped rules and yours.
     plugins: files and folders; None: the shipped plugins; False or []: none.
     weights: a weights file; None: weights.tsv in the one rules folder when it
     was fitted on these rules (the shipped rules have one); False or
@@ -193,10 +195,18 @@ def load(
         raise ValueError("give paths or text, not both")
     texts: list = []
     path_list: list = []
+    base_count = 0  # of path_list, the rules themselves; the rest were added with "+"
     if text is not None:
         texts = [("<string>", text)] if isinstance(text, str) else list(text.items())
     else:
-        path_list = _path_list(paths) if paths is not None else [SHIPPED_RULES]
+        given = _path_list(paths) if paths is not None else []
+        added = [p[1:] for p in given if len(p) > 1 and p.startswith("+")]
+        base = [p for p in given if not (len(p) > 1 and p.startswith("+"))] or [SHIPPED_RULES]
+        missing = [p for p in added if not os.path.exists(p)]
+        if missing:
+            raise FileNotFoundError(f"rules path {missing[0]!r} (from +) does not exist")
+        path_list = base + added
+        base_count = len(base)
     if plugins is None:
         plugin_list = [SHIPPED_PLUGINS] if os.path.isdir(SHIPPED_PLUGINS) else []
     elif plugins is False or plugins is True:
@@ -210,7 +220,8 @@ def load(
     else:
         weights_arg = os.fspath(weights)
     core, diagnostics, reports = _core.load(
-        path_list, texts, plugin_list, weights_arg, SHIPPED_RULES, lint
+        path_list, texts, plugin_list, weights_arg, SHIPPED_RULES, lint,
+        base_count,
     )
     diagnostics = [Diagnostic(**d) for d in diagnostics]
     if core is None:

@@ -24,10 +24,10 @@ Diagnostic note(std::string message) {
 // rules folder, used where it was fitted on these rules (per type when only
 // some changed); else the authored numbers.
 Engine default_weights(const Engine& engine, const std::vector<std::string>& paths,
-                       LoadResult& result) {
+                       std::size_t base_count, LoadResult& result) {
   result.weights_description = "authored weights";
   std::error_code ec;
-  if (paths.size() != 1 || !fs::is_directory(paths.front(), ec)) return engine;
+  if (base_count != 1 || paths.empty() || !fs::is_directory(paths.front(), ec)) return engine;
   const fs::path file = fs::path(paths.front()) / "weights.tsv";
   if (!fs::is_regular_file(file, ec)) return engine;
   WeightsRead read = read_weights_file(file.string());
@@ -80,7 +80,7 @@ LoadResult load_engine(const LoadRequest& request) {
     result.weights_description = "authored weights";
     result.engine = engine.with_authored_weights();
   } else if (request.weights == "default") {
-    result.engine = default_weights(engine, request.paths, result);
+    result.engine = default_weights(engine, request.paths, request.base_count, result);
   } else {
     WeightsRead read = read_weights_file(request.weights);
     result.diagnostics.insert(result.diagnostics.end(), read.diagnostics.begin(),

@@ -21,7 +21,10 @@ struct LoadRequest {
   std::vector<std::string> plugins;  // plugin files and folders; empty: none
   std::string weights = "default";   // "default", "authored" or a weights file
   std::string library_path;          // the shipped rules, for `import "demarche:..."`
-  bool lint = false;                 // warnings W1xx as well, as `rules check`
+  // The first base_count paths are the rules; the rest were added to them
+  // ("+PATH") and do not change where the default weights are looked for.
+  std::size_t base_count = 0;
+  bool lint = false;  // warnings W1xx as well, as `rules check`
 };
 
 struct LoadResult {

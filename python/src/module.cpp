@@ -140,7 +140,7 @@ class PyEngine {
 py::tuple load(std::vector<std::string> paths,
                std::vector<std::pair<std::string, std::string>> texts,
                std::vector<std::string> plugins, std::string weights, std::string library_path,
-               bool lint) {
+               bool lint, std::size_t base_count) {
   LoadRequest request;
   request.paths = std::move(paths);
   for (auto& [name, text] : texts) request.sources.push_back({std::move(name), std::move(text)});
@@ -148,6 +148,7 @@ py::tuple load(std::vector<std::string> paths,
   request.weights = std::move(weights);
   request.library_path = std::move(library_path);
   request.lint = lint;
+  request.base_count = base_count;
   LoadResult result;
   {
     const py::gil_scoped_release release;
@@ -192,5 +193,5 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("weights", &PyEngine::weights)
       .def_property_readonly("rules_hash", &PyEngine::rules_hash);
   m.def("load", &demarche::python::load, py::arg("paths"), py::arg("texts"), py::arg("plugins"),
-        py::arg("weights"), py::arg("library_path"), py::arg("lint"));
+        py::arg("weights"), py::arg("library_path"), py::arg("lint"), py::arg("base_count"));
 }

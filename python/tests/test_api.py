@@ -149,3 +149,21 @@ def test_segment_gives_offsets_that_slice(engine):
     spans = engine.segment(text)
     assert [text[b:e] for b, e in spans] == [
         "Oslo expelled two envoys.", "Paris recalled its ambassador.", "A third."]
+
+
+def test_a_plus_path_adds_to_the_shipped_rules_as_on_the_command_line():
+    protest = source_path("docs", "examples", "protest.rules")
+    engine = demarche.load("+" + protest)
+    types = [t["name"] for t in engine.event_types()]
+    assert types[:4] == ["expulsion", "withdrawal", "condemnation", "sanction"]
+    assert "protest" in types
+    # The shipped types keep the learned weights of the shipped folder.
+    assert engine.weights.startswith("learned weights for expulsion")
+    sentence = "Peru lodged a formal protest with the Chilean embassy."
+    theirs = cli_records("classify", "--rules", "+" + protest, input_text=sentence + "\n")[0]
+    assert engine.classify(sentence) == without_id(theirs)
+    (event,) = [e for e in engine.classify(sentence)["events"] if e["type"] == "protest"]
+    assert (event["source"], event["target"]) == ("PER", "CHL")
+    assert any("fitted on other rules" in d.message for d in engine.diagnostics)
+    with pytest.raises(FileNotFoundError):
+        demarche.load("+/nonexistent.rules")
