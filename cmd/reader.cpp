@@ -2,13 +2,6 @@
 
 namespace demarche::cli {
 
-bool read_line(std::istream& in, std::string& line) {
-  // libstdc++'s getline scans the stream buffer in bulk, not a byte at a time.
-  if (!std::getline(in, line)) return false;
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return true;
-}
-
 std::unique_ptr<Reader> make_reader(InputMode mode, std::istream& in, const std::string& name,
                                     std::size_t first_line) {
   switch (mode) {

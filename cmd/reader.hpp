@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "input_file.hpp"  // read_line, skip_byte_order_mark
 #include "record.hpp"
 
 namespace demarche::cli {
@@ -33,16 +34,5 @@ std::unique_ptr<Reader> make_jsonl_reader(std::istream& in, std::size_t first_li
 
 std::unique_ptr<Reader> make_reader(InputMode mode, std::istream& in, const std::string& name,
                                     std::size_t first_line = 1);
-
-// Reads the next line without its '\n' (and without a '\r' before it, for
-// files written on Windows). False when the stream is at its end.
-bool read_line(std::istream& in, std::string& line);
-
-// Drops a UTF-8 byte order mark from the start of a file's text: editors
-// write one that nobody sees, and every input (lines, text, jsonl, gold,
-// rule and weights files) treats it the same way, as nothing.
-inline void skip_byte_order_mark(std::string& text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-}
 
 }  // namespace demarche::cli

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "record.hpp"
+#include "result_text.hpp"  // clears_threshold, span_text
 
 namespace demarche::cli {
 
@@ -49,14 +50,6 @@ std::unique_ptr<Writer> make_tsv_writer(std::ostream& out, ReportOptions options
 std::unique_ptr<Writer> make_text_writer(std::ostream& out, ReportOptions options);
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, ReportOptions options);
 
-// True when `confidence` reaches `threshold`. The tolerance absorbs rounding
-// in the engine's logit/sigmoid round trip: a lone rule of weight 0.6 scores
-// 0.59999999999999998, and `--threshold 0.6` must still report it.
-inline bool clears_threshold(double confidence, double threshold) {
-  constexpr double kTolerance = 1e-9;
-  return confidence + kTolerance >= threshold;
-}
-
 // What the writers agree on.
 inline bool is_reported(const Event& event, const ReportOptions& options) {
   return clears_threshold(event.confidence, options.threshold);
@@ -67,13 +60,6 @@ inline bool is_reported(const Event& event, const ReportOptions& options) {
 // detail for --explain.
 inline bool is_shown(const Evidence& evidence, const ReportOptions& options) {
   return evidence.counted || options.explain;
-}
-
-// The bytes of `text` under `span`, clamped so a bad span can never throw.
-inline std::string_view span_text(std::string_view text, const Span& span) {
-  const std::size_t begin = std::min(span.begin, text.size());
-  const std::size_t end = std::min(std::max(span.end, begin), text.size());
-  return text.substr(begin, end - begin);
 }
 
 // Output records of `record`: its sentences, or one for a document record,

@@ -58,26 +58,45 @@ class FileReader final : public rules::SourceReader {
   std::string library_;
 };
 
+// Sources held in memory; a name they import as "demarche:NAME" is the file
+// of the shipped rules (LoadOptions::library_path), read from disk with what
+// it imports in turn, so text given to compile_rules can build on the
+// shipped definitions as an author's file on disk can.
 class MemoryReader final : public rules::SourceReader {
  public:
-  explicit MemoryReader(const std::vector<RuleSource>& sources) {
+  MemoryReader(const std::vector<RuleSource>& sources, std::string library)
+      : files_(library), library_(std::move(library)) {
     for (const RuleSource& s : sources) texts_.emplace(s.name, s.text);
   }
   std::string resolve(const std::string& importer, const std::string& target) const override {
+    if (target.starts_with(kLibraryPrefix) || in_library(importer)) {
+      return files_.resolve(importer, target);
+    }
     const std::string relative =
         (fs::path(importer).parent_path() / target).lexically_normal().string();
     return texts_.count(relative) ? relative : target;
   }
+  std::string identity(const std::string& name) const override {
+    return in_library(name) ? files_.identity(name) : name;
+  }
   std::optional<std::string> read(const std::string& name, std::string* error) const override {
     auto it = texts_.find(name);
-    if (it == texts_.end()) {
-      *error = "no rule source named '" + name + "'";
-      return std::nullopt;
-    }
-    return it->second;
+    if (it != texts_.end()) return it->second;
+    if (in_library(name) || name.starts_with(kLibraryPrefix)) return files_.read(name, error);
+    *error = "no rule source named '" + name + "'";
+    return std::nullopt;
   }
 
  private:
+  // A file of the shipped rules, as resolve() names one; never a source in memory.
+  bool in_library(const std::string& name) const {
+    if (library_.empty() || texts_.count(name)) return false;
+    const std::string folder = fs::path(library_).lexically_normal().string();
+    return name.starts_with(folder.ends_with('/') ? folder : folder + '/');
+  }
+
+  FileReader files_;
+  std::string library_;
   std::map<std::string, std::string> texts_;
 };
 
@@ -222,7 +241,7 @@ Loaded compile_rules(const std::vector<RuleSource>& sources, const LoadOptions& 
     // A gazetteer is read only where a rule file names it.
     if (fs::path(s.name).extension() != ".tsv") roots.push_back(s.name);
   }
-  return build(roots, MemoryReader(sources), options);
+  return build(roots, MemoryReader(sources, options.library_path), options);
 }
 
 }  // namespace demarche

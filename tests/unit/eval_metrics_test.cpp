@@ -1,9 +1,9 @@
-// The arithmetic of `demarche eval` (cmd/metrics.hpp). The header is
+// The arithmetic of `demarche eval` (eval/metrics.hpp). The header is
 // self-contained on purpose, so this suite (which links the engine, not the
 // command line) includes it by its path.
 #include <gtest/gtest.h>
 
-#include "../../cmd/metrics.hpp"
+#include "../../eval/metrics.hpp"
 
 namespace demarche::cli {
 namespace {

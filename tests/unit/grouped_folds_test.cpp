@@ -1,6 +1,6 @@
 // Cross-validation folds dealt a whole source page at a time
-// (cmd/grouped_folds.hpp). The file is compiled into this suite by its path.
-#include "../../cmd/grouped_folds.hpp"
+// (eval/grouped_folds.hpp), linked from the library demarche_eval.
+#include "../../eval/grouped_folds.hpp"
 
 #include <gtest/gtest.h>
 

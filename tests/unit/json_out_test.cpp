@@ -11,7 +11,7 @@
 #include <cstring>
 #include <limits>
 
-#include "../../cmd/text_format.hpp"
+#include "../../eval/text_format.hpp"
 #include "random_text.hpp"
 
 namespace demarche::cli {

@@ -9,8 +9,8 @@
 #include <ostream>
 #include <string>
 
-#include "../../cmd/json_spans.hpp"
-#include "../../cmd/text_format.hpp"
+#include "../../eval/json_spans.hpp"
+#include "../../eval/text_format.hpp"
 #include "../../cmd/writer.hpp"
 
 namespace demarche::cli::reference {

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "result_text.hpp"
 #include "text_format.hpp"
-#include "writer.hpp"
 
 namespace demarche::cli {
 namespace {

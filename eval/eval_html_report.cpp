@@ -7,8 +7,8 @@
 #include "markup_escape.hpp"
 #include "pr_chart.hpp"
 #include "reliability_svg.hpp"
+#include "result_text.hpp"
 #include "text_format.hpp"
-#include "writer.hpp"
 
 namespace demarche::cli {
 namespace {

@@ -1,8 +1,8 @@
 #include "eval_json.hpp"
 
 #include "json_spans.hpp"
+#include "result_text.hpp"
 #include "text_format.hpp"
-#include "writer.hpp"
 
 namespace demarche::cli {
 namespace {

@@ -7,7 +7,6 @@
 
 #include "exit_error.hpp"
 #include "input_file.hpp"
-#include "reader.hpp"
 
 namespace demarche::cli {
 namespace {

@@ -34,4 +34,15 @@ class InputFile {
   std::istream stream_;
 };
 
+// Reads the next line without its '\n' (and without a '\r' before it, for
+// files written on Windows). False when the stream is at its end.
+bool read_line(std::istream& in, std::string& line);
+
+// Drops a UTF-8 byte order mark from the start of a file's text: editors
+// write one that nobody sees, and every input (lines, text, jsonl, gold,
+// rule and weights files) treats it the same way, as nothing.
+inline void skip_byte_order_mark(std::string& text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+}
+
 }  // namespace demarche::cli

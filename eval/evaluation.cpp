@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "writer.hpp"
+#include "result_text.hpp"
 
 namespace demarche::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "json_text.hpp"
-#include "writer.hpp"
+#include "result_text.hpp"
 
 namespace demarche::cli {
 

@@ -34,4 +34,11 @@ std::string InputFile::error_message() const {
   return error == 0 ? std::string() : std::string(std::strerror(error));
 }
 
+bool read_line(std::istream& in, std::string& line) {
+  // libstdc++'s getline scans the stream buffer in bulk, not a byte at a time.
+  if (!std::getline(in, line)) return false;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
 }  // namespace demarche::cli
