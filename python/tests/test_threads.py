@@ -1,8 +1,8 @@
 """classify_many: same records as one at a time, in input order, with the GIL
-released while the engine works, and faster on two threads than on one
-(measured, and said; asserted only where a second core was free)."""
+released while the engine works. How much faster two threads are than one
+is measured by tests/bench/python/threads.py, not asserted here: speed is a
+benchmark's business, not a test's."""
 
-import os
 import threading
 import time
 
@@ -67,22 +67,3 @@ def test_the_gil_is_released_while_classifying(engine):
     sampler.join()
     during = [t for t in ticks if start <= t <= end]
     assert len(during) == 20, (len(during), end - start)
-
-
-def test_two_threads_classify_in_parallel(engine):
-    texts = corpus(6000)
-    engine.classify_many(texts[:50], jobs=2)  # warm both workers' caches a little
-
-    def timed(jobs):
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            engine.classify_many(texts, jobs=jobs)
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    one, two = timed(1), timed(2)
-    print(f"classify_many of {len(texts)} sentences: jobs=1 {one:.3f} s, jobs=2 {two:.3f} s, "
-          f"speed-up {one / two:.2f}x on {os.cpu_count()} cores")
-    if (os.cpu_count() or 1) >= 2 and os.getloadavg()[0] < 0.5:
-        assert one / two > 1.2
