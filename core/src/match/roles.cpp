@@ -113,21 +113,18 @@ bool is_head(std::string_view word, const auto& heads) {
                      [&](std::string_view h) { return equals_lower(word, h); });
 }
 
-// The letter run starting at or after `i` (spaces only between), or empty.
-std::string_view next_word(std::string_view text, std::size_t i) {
-  const std::size_t from = i;
-  while (i < text.size() && text[i] == ' ') ++i;
-  if (i == from) return {};
-  std::size_t end = i;
-  while (end < text.size() && is_letter(text[end])) ++end;
-  return text.substr(i, end - i);
-}
-
 // The letter run that starts at `i` (empty if none does).
 std::string_view word_at(std::string_view text, std::size_t i) {
   std::size_t end = i;
   while (end < text.size() && is_letter(text[end])) ++end;
   return text.substr(i, end - i);
+}
+
+// The letter run after the spaces at `i`, or empty when no space is there.
+std::string_view next_word(std::string_view text, std::size_t i) {
+  const std::size_t from = i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i == from ? std::string_view() : word_at(text, i);
 }
 
 // A mention glued to a word by a hyphen ("pro-Russian", "Kremlin-backed";
