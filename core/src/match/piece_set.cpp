@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "match/hyperscan_scan.hpp"
+#include "match/literal_piece.hpp"
 
 namespace demarche::match {
 
@@ -35,13 +36,18 @@ namespace {
 // report. Without a class around them, literal factors let Vectorscan find
 // candidates with its fastest literal matchers (the Brown Corpus and the
 // generated corpus ran 10 to 25% faster, output unchanged).
-std::string without_boundaries(const std::string& regex) {
-  if (!is_whole_word_regex(regex)) return regex;
+// The piece's own pattern inside a whole-word regex from piece_regex().
+std::string_view whole_word_pattern(const std::string& regex) {
   const std::size_t flags = regex.rfind("(?i)", 0) == 0 ? 4 : 0;
   const std::string suffix = std::string(")(?:") + kNonWord + "|$)";
   const std::size_t inner = flags + kWholeWordPrefix.size();
-  return regex.substr(0, flags) +
-         "(?:" + regex.substr(inner, regex.size() - inner - suffix.size()) + ")";
+  return std::string_view(regex).substr(inner, regex.size() - inner - suffix.size());
+}
+
+std::string without_boundaries(const std::string& regex) {
+  if (!is_whole_word_regex(regex)) return regex;
+  const std::size_t flags = regex.rfind("(?i)", 0) == 0 ? 4 : 0;
+  return regex.substr(0, flags) + "(?:" + std::string(whole_word_pattern(regex)) + ")";
 }
 
 }  // namespace
@@ -117,8 +123,57 @@ bool re2_set_only() {
   return matcher && std::strcmp(matcher, "re2") == 0;
 }
 
-// The pieces of one scan group: Vectorscan for those it compiles, one
-// RE2::Set for the rest (and for all of them under DEMARCHE_MATCHER=re2).
+// A piece's own regex, compiled the first time a sentence needs it: most
+// pieces of a rule set are never searched for in a given run, and compiling
+// all of them was most of the start-up time. A whole-word piece that is a
+// finite list of words is looked up instead (literal_piece.hpp), and its
+// regex compiled only for text the lookup cannot answer for.
+class PieceSet::LazyRegex {
+ public:
+  LazyRegex(std::string pattern, bool use_literal)
+      : pattern_(std::move(pattern)), use_literal_(use_literal) {}
+
+  const RE2& get() const {
+    std::call_once(regex_once_, [this] {
+      RE2::Options options;
+      options.set_log_errors(false);
+      re_ = std::make_unique<const RE2>(pattern_, options);
+    });
+    return *re_;
+  }
+
+  // Whether the piece occurs anywhere in `text`.
+  bool occurs(std::string_view text) const {
+    if (const LiteralPiece* words = literal()) {
+      Span found;
+      const LiteralPiece::Answer answer = words->find_from(text, 0, &found);
+      if (answer != LiteralPiece::Answer::kAskRegex) return answer == LiteralPiece::Answer::kFound;
+    }
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), get());
+  }
+
+  // Null when the piece is not a list of words, or lookups are off.
+  const LiteralPiece* literal() const {
+    if (!use_literal_) return nullptr;
+    std::call_once(literal_once_, [this] {
+      literal_ = LiteralPiece::build(whole_word_pattern(pattern_), pattern_.rfind("(?i)", 0) == 0);
+    });
+    return literal_.get();
+  }
+
+ private:
+  std::string pattern_;
+  bool use_literal_;  // a whole-word piece, and DEMARCHE_MATCHER is not re2
+  mutable std::once_flag regex_once_;
+  mutable std::unique_ptr<const RE2> re_;
+  mutable std::once_flag literal_once_;
+  mutable std::unique_ptr<const LiteralPiece> literal_;
+};
+
+// The pieces of one scan group: Vectorscan for those it compiles; of the
+// rest, those that are lists of words are looked up (the actors' gazetteer
+// pieces are too large for Vectorscan), and one RE2::Set takes the others
+// (and all of them under DEMARCHE_MATCHER=re2).
 class PieceSet::Scan {
  public:
   explicit Scan(std::int64_t max_memory) : fallback_(max_memory) {}
@@ -129,7 +184,8 @@ class PieceSet::Scan {
   }
 
   // Returns an error message, empty on success.
-  std::string compile(bool use_hyperscan, std::int64_t max_memory) {
+  std::string compile(bool use_hyperscan, std::int64_t max_memory,
+                      const std::vector<std::unique_ptr<LazyRegex>>& all_pieces) {
     std::vector<int> to_re2 = pieces_;
     if (use_hyperscan && !pieces_.empty()) {
       std::vector<std::string> loose;
@@ -145,6 +201,11 @@ class PieceSet::Scan {
     }
     for (std::size_t i = 0; i < pieces_.size(); ++i) {
       if (!std::binary_search(to_re2.begin(), to_re2.end(), pieces_[i])) continue;
+      const LazyRegex& piece = *all_pieces[static_cast<std::size_t>(pieces_[i])];
+      if (piece.literal()) {
+        looked_up_.emplace_back(pieces_[i], &piece);
+        continue;
+      }
       if (std::string error = fallback_.add(regexes_[i], pieces_[i]); !error.empty()) return error;
     }
     regexes_.clear();
@@ -157,6 +218,9 @@ class PieceSet::Scan {
     ids->clear();
     if (hyperscan_ && !hyperscan_->present(text, ids, error)) return false;
     if (!fallback_.present(text, ids, error)) return false;
+    for (const auto& [id, piece] : looked_up_) {
+      if (piece->occurs(text)) ids->push_back(id);
+    }
     std::sort(ids->begin(), ids->end());
     return true;
   }
@@ -170,29 +234,8 @@ class PieceSet::Scan {
   std::vector<std::string> regexes_;  // until compiled
   std::vector<int> pieces_;           // ascending
   std::unique_ptr<HyperscanScan> hyperscan_;
+  std::vector<std::pair<int, const LazyRegex*>> looked_up_;  // owned by the PieceSet
   Re2SetScan fallback_;
-};
-
-// A piece's own regex, compiled the first time a sentence needs it: most
-// pieces of a rule set are never searched for in a given run, and compiling
-// all of them was most of the start-up time.
-class PieceSet::LazyRegex {
- public:
-  explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
-
-  const RE2& get() const {
-    std::call_once(once_, [this] {
-      RE2::Options options;
-      options.set_log_errors(false);
-      re_ = std::make_unique<const RE2>(pattern_, options);
-    });
-    return *re_;
-  }
-
- private:
-  std::string pattern_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<const RE2> re_;
 };
 
 PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<PieceScan>& scans,
@@ -201,17 +244,18 @@ PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<Pi
       on_demand_(std::make_unique<Scan>(max_memory)),
       scans_(scans) {
   pieces_.reserve(regexes.size());
+  const bool use_hyperscan = !re2_set_only();
   for (std::size_t i = 0; i < regexes.size(); ++i) {
-    pieces_.push_back(std::make_unique<LazyRegex>(regexes[i]));
-    whole_words_.push_back(is_whole_word_regex(regexes[i]));
+    const bool whole_words = is_whole_word_regex(regexes[i]);
+    pieces_.push_back(std::make_unique<LazyRegex>(regexes[i], whole_words && use_hyperscan));
+    whole_words_.push_back(whole_words);
     Scan* set = scans[i] == PieceScan::kEverySentence ? every_sentence_.get()
                 : scans[i] == PieceScan::kOnDemand    ? on_demand_.get()
                                                       : nullptr;
     if (set) set->add(regexes[i], static_cast<int>(i));
   }
-  const bool use_hyperscan = !re2_set_only();
   for (Scan* set : {every_sentence_.get(), on_demand_.get()}) {
-    std::string error = set->compile(use_hyperscan, max_memory);
+    std::string error = set->compile(use_hyperscan, max_memory, pieces_);
     if (build_error_.empty()) build_error_ = std::move(error);
   }
 }
@@ -252,7 +296,19 @@ std::optional<Span> trim_boundaries(std::string_view text, std::size_t begin, st
 
 std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size_t from) const {
   if (from > text.size()) return std::nullopt;
-  const RE2& re = pieces_[static_cast<std::size_t>(id)]->get();
+  const LazyRegex& piece = *pieces_[static_cast<std::size_t>(id)];
+  if (const LiteralPiece* literal = piece.literal()) {
+    Span found;
+    switch (literal->find_from(text, from, &found)) {
+      case LiteralPiece::Answer::kFound:
+        return found;
+      case LiteralPiece::Answer::kNotFound:
+        return std::nullopt;
+      case LiteralPiece::Answer::kAskRegex:
+        break;
+    }
+  }
+  const RE2& re = piece.get();
   const bool whole_words = whole_words_[static_cast<std::size_t>(id)];
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece groups[2];

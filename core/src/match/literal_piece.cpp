@@ -1,0 +1,206 @@
+#include "match/literal_piece.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace demarche::match {
+
+namespace {
+
+constexpr std::size_t kMaxKeysPerString = 256;
+constexpr std::size_t kMaxSplits = 64;
+
+// What the whole-word regex counts as a word character: ASCII letters,
+// digits, '_', and every non-ASCII byte (piece_set.cpp's kNonWord).
+bool is_word_byte(unsigned char c) {
+  return c >= 0x80 || std::isalnum(c) || c == '_';
+}
+
+const CharSet& word_bytes() {
+  static const CharSet set = [] {
+    CharSet s;
+    for (unsigned c = 0; c < 256; ++c) s.set(c, is_word_byte(static_cast<unsigned char>(c)));
+    return s;
+  }();
+  return set;
+}
+
+// Whether every byte of `set` belongs to a word (1), none does (0), or both
+// kinds are there (-1).
+int word_kind(const CharSet& set) {
+  const bool word = (set & word_bytes()).any();
+  const bool other = (set & ~word_bytes()).any();
+  return word && other ? -1 : word ? 1 : 0;
+}
+
+// The characters a first-word position may hold, ASCII lower-cased as the
+// text's words are before they are looked up.
+std::string key_chars(const CharSet& set) {
+  std::string out;
+  for (std::size_t c = set._Find_first(); c < set.size(); c = set._Find_next(c)) {
+    const char folded =
+        c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    if (out.find(folded) == std::string::npos) out += folded;
+  }
+  return out;
+}
+
+bool folds_k_or_s(const CharSet& set) {
+  return (set.test('k') && set.test('K')) || (set.test('s') && set.test('S'));
+}
+
+// The sets of one piece, with what the lookup asks of each, computed once.
+class SetTable {
+ public:
+  explicit SetTable(std::vector<CharSet> sets) : sets_(std::move(sets)) {
+    for (const CharSet& set : sets_) describe(set);
+  }
+
+  char16_t add(const CharSet& set) {
+    const auto found = std::find(sets_.begin(), sets_.end(), set);
+    if (found != sets_.end()) return static_cast<char16_t>(found - sets_.begin());
+    sets_.push_back(set);
+    describe(set);
+    return static_cast<char16_t>(sets_.size() - 1);
+  }
+
+  const CharSet& set(char16_t id) const { return sets_[id]; }
+  int kind(char16_t id) const { return kinds_[id]; }
+  const std::string& keys(char16_t id) const { return keys_[id]; }
+  std::vector<CharSet> release() { return std::move(sets_); }
+
+ private:
+  void describe(const CharSet& set) {
+    kinds_.push_back(word_kind(set));
+    keys_.push_back(key_chars(set));
+  }
+
+  std::vector<CharSet> sets_;
+  std::vector<int> kinds_;
+  std::vector<std::string> keys_;
+};
+
+// Appends `s` with each position that may or may not hold a word character
+// ("asset[s-]?") split in two, one string for each kind, so that where the
+// first word ends, and so its key, is known. The strings that replace one
+// cannot match at the same place (they differ there in one byte), so where
+// they stand in the preference order among themselves does not matter.
+bool split_mixed(const SetString& s, SetTable& table, std::vector<SetString>* out) {
+  std::vector<SetString> variants{s};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (table.kind(s[i]) >= 0) continue;
+    if (variants.size() * 2 > kMaxSplits) return false;
+    const CharSet mixed = table.set(s[i]);
+    const char16_t word = table.add(mixed & word_bytes());
+    const char16_t other = table.add(mixed & ~word_bytes());
+    std::vector<SetString> next;
+    for (const SetString& v : variants) {
+      for (const char16_t part : {word, other}) {
+        SetString copy = v;
+        copy[i] = part;
+        next.push_back(std::move(copy));
+      }
+    }
+    variants = std::move(next);
+  }
+  out->insert(out->end(), std::make_move_iterator(variants.begin()),
+              std::make_move_iterator(variants.end()));
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern,
+                                                        bool case_insensitive) {
+  std::optional<FiniteLanguage> language = expand_finite(pattern, case_insensitive);
+  if (!language) return nullptr;
+  SetTable table(std::move(language->sets));
+  std::vector<SetString> unmixed;
+  for (const SetString& s : language->strings) {
+    if (!split_mixed(s, table, &unmixed)) return nullptr;
+  }
+  std::unique_ptr<LiteralPiece> piece(new LiteralPiece());
+  for (const SetString& s : unmixed) {
+    if (s.empty()) return nullptr;  // the regex matches an empty piece
+    // Every first word the string may begin with, as a lookup key: more
+    // than one where a class or (?-i) stands in it ("licen[cs]e").
+    std::vector<std::string> keys(1);
+    bool in_first_word = true;
+    for (const char16_t id : s) {
+      if (table.kind(id) == 0) in_first_word = false;
+      if (in_first_word) {
+        const std::string& options = table.keys(id);
+        if (keys.size() * options.size() > kMaxKeysPerString) return nullptr;
+        if (options.size() == 1) {
+          for (std::string& key : keys) key += options[0];
+        } else {
+          std::vector<std::string> longer;
+          for (const std::string& key : keys) {
+            for (const char c : options) longer.push_back(key + c);
+          }
+          keys = std::move(longer);
+        }
+      }
+      piece->folds_k_or_s_ = piece->folds_k_or_s_ || folds_k_or_s(table.set(id));
+    }
+    const auto index = static_cast<std::uint32_t>(piece->starts_.size());
+    piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
+    piece->positions_ += s;
+    for (std::string& key : keys) {
+      piece->longest_first_word_ = std::max(piece->longest_first_word_, key.size());
+      std::vector<std::uint32_t>& list = piece->by_first_word_[std::move(key)];
+      // A string is listed once under a key, however its classes reach it.
+      if (list.empty() || list.back() != index) list.push_back(index);
+    }
+  }
+  piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
+  piece->sets_ = table.release();
+  return piece;
+}
+
+bool LiteralPiece::matches_at(std::uint32_t literal, std::string_view text, std::size_t at) const {
+  const std::size_t begin = starts_[literal];
+  const std::size_t length = starts_[literal + 1] - begin;
+  if (length > text.size() - at) return false;
+  for (std::size_t i = 0; i < length; ++i) {
+    const auto c = static_cast<unsigned char>(text[at + i]);
+    if (!sets_[positions_[begin + i]].test(c)) return false;
+  }
+  // The whole-word regex's trailing (?:[non-word]|$).
+  const std::size_t end = at + length;
+  return end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+}
+
+LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t from,
+                                             Span* found) const {
+  if (folds_k_or_s_ && (text.find("\xE2\x84\xAA") != std::string_view::npos ||
+                        text.find("\xC5\xBF") != std::string_view::npos)) {
+    return Answer::kAskRegex;
+  }
+  // The regex's leading (?:^|[non-word]) starts at or after `from`: the
+  // piece starts at 0 (only when searching from 0) or just after a
+  // non-word character at or after `from`.
+  std::string key;
+  for (std::size_t at = from == 0 ? 0 : from + 1; at < text.size(); ++at) {
+    if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
+    std::size_t end = at;
+    while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
+    if (end - at > longest_first_word_) continue;
+    key.assign(text.substr(at, end - at));
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    const auto candidates = by_first_word_.find(std::string_view(key));
+    if (candidates == by_first_word_.end()) continue;
+    for (const std::uint32_t literal : candidates->second) {
+      if (matches_at(literal, text, at)) {
+        *found = Span{at, at + (starts_[literal + 1] - starts_[literal])};
+        return Answer::kFound;
+      }
+    }
+  }
+  return Answer::kNotFound;
+}
+
+}  // namespace demarche::match

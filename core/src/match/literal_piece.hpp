@@ -1,0 +1,67 @@
+// A whole-word piece that is a finite list of words and phrases, found
+// by looking up the word at each word start instead of running a regex.
+//
+// On news nobody has seen, compiling each piece's RE2 the first time a
+// sentence needs it and building its automaton state by state took most of
+// a fresh process's time (docs/architecture.md, "Literal pieces"). A lookup
+// needs neither. It gives exactly what RE2's leftmost-first search of the
+// piece's whole-word regex gives: the leftmost start, and there the first
+// string in the regex's preference order (finite_language.hpp) that is
+// followed by a boundary.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "demarche/result.hpp"
+#include "match/finite_language.hpp"
+
+namespace demarche::match {
+
+class LiteralPiece {
+ public:
+  // The lookup for the whole-word piece `pattern` (RE2 syntax, without its
+  // boundaries), or null when its language is not a finite list of strings
+  // whose first word can be looked up (finite_language.hpp says which
+  // syntax; each character of a first word must be one character, or one
+  // ASCII letter in either case).
+  static std::unique_ptr<const LiteralPiece> build(std::string_view pattern, bool case_insensitive);
+
+  enum class Answer : std::uint8_t {
+    kFound,
+    kNotFound,
+    // The text holds U+212A KELVIN SIGN or U+017F LONG S, which RE2's case
+    // folding matches to 'k' and 's': ask the regex.
+    kAskRegex,
+  };
+
+  // As the piece's whole-word regex searched from byte `from` of `text`
+  // (valid UTF-8; `from` at most its size): where the piece itself is.
+  Answer find_from(std::string_view text, std::size_t from, Span* found) const;
+
+ private:
+  LiteralPiece() = default;
+  bool matches_at(std::uint32_t literal, std::string_view text, std::size_t at) const;
+
+  // The strings, in preference order: literal i is positions_[starts_[i],
+  // starts_[i + 1]), each position an index in sets_.
+  std::vector<CharSet> sets_;
+  std::u16string positions_;
+  std::vector<std::uint32_t> starts_;
+  // First word, ASCII lower-cased -> the strings that begin with it, in
+  // order. A word runs over ASCII letters, digits, '_' and non-ASCII bytes.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> by_first_word_;
+  std::size_t longest_first_word_ = 0;
+  bool folds_k_or_s_ = false;
+};
+
+}  // namespace demarche::match

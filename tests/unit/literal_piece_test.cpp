@@ -1,0 +1,262 @@
+// Pieces found by word lookup (match/literal_piece.hpp) against the same
+// pieces found by their RE2 regex: random finite patterns in the syntax the
+// expansion takes (classes, (?i), (?-i:...), ?, ??, {n,m}, non-ASCII
+// letters, punctuation), random text around their words, every start
+// position. Also the assumptions the lookup rests on: which characters RE2's
+// case folding matches to an ASCII or Latin-1 letter.
+#include "match/literal_piece.hpp"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "match/finite_language.hpp"
+#include "match/piece_set.hpp"
+#include "random_text.hpp"
+
+namespace demarche::match {
+namespace {
+
+using cli::testing::append_utf8;
+
+std::string utf8(char32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
+  return out;
+}
+
+std::string wrap_pattern(const std::string& pattern) {
+  std::string out("(");
+  out.append(pattern);
+  out.append(")\n");
+  return out;
+}
+
+// Every code point RE2 matches with `pattern` (one character), scanning one
+// text that holds them all.
+std::vector<char32_t> matched_code_points(const std::string& pattern) {
+  static const std::string all = [] {
+    std::string text;
+    for (char32_t cp = 1; cp < 0x110000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      append_utf8(text, cp);
+      text += '\n';
+    }
+    return text;
+  }();
+  const RE2 re(wrap_pattern(pattern));
+  std::vector<char32_t> out;
+  re2::StringPiece input(all);
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, re, &match)) {
+    const std::string bytes(match.data(), match.size());
+    for (char32_t cp = 1; cp < 0x110000; ++cp) {
+      if (utf8(cp) == bytes) {
+        out.push_back(cp);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+TEST(FiniteLanguage, ExpandsInLeftmostFirstOrder) {
+  const std::optional<FiniteLanguage> language = expand_finite("expel(?:s|led)?", false);
+  ASSERT_TRUE(language);
+  std::vector<std::string> strings;
+  for (const SetString& s : language->strings) {
+    std::string text;
+    for (const char16_t id : s) text += static_cast<char>(language->sets[id]._Find_first());
+    strings.push_back(text);
+  }
+  EXPECT_EQ(strings, (std::vector<std::string>{"expels", "expelled", "expel"}));
+  ASSERT_TRUE(expand_finite("a??b", false));
+  EXPECT_EQ(expand_finite("a??b", false)->strings.size(), 2u);
+  EXPECT_EQ(expand_finite("a??b", false)->strings[0].size(), 1u);  // lazy: without 'a' first
+}
+
+TEST(FiniteLanguage, RefusesWhatIsNotAFiniteListOfStrings) {
+  for (const char* pattern : {"a*", "a+", "a{2,}", ".", "\\pL", "\\p{Lu}x", "^a", "a$", "[^a]",
+                              "\\bx", "(?s:a)", "(?U)a?", "\\x41", "[[:alpha:]]", "\\D"}) {
+    EXPECT_FALSE(expand_finite(pattern, true)) << pattern;
+  }
+  EXPECT_FALSE(expand_finite("(?:a|b|c|d){8}", false, FiniteLimits{1000, 200}))
+      << "65,536 strings are over the limit";
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "(?:";
+  deep += "a";
+  for (int i = 0; i < 300; ++i) deep += ")";
+  EXPECT_FALSE(expand_finite(deep, false)) << "nesting deeper than the parser allows";
+}
+
+TEST(LiteralPiece, CaseFoldingOfAsciiLettersIsWhatTheLookupAssumes) {
+  // Only 'k' and 's' fold to characters outside ASCII; the lookup hands
+  // text holding those (U+212A, U+017F) to the regex.
+  for (char c = 'a'; c <= 'z'; ++c) {
+    std::vector<char32_t> expected{static_cast<char32_t>(c - 'a' + 'A'), static_cast<char32_t>(c)};
+    if (c == 'k') expected.push_back(0x212A);
+    if (c == 's') expected.push_back(0x017F);
+    EXPECT_EQ(matched_code_points(std::string("(?i)") + c), expected) << c;
+  }
+}
+
+TEST(LiteralPiece, CaseFoldingOfLatin1LettersIsWhatTheExpansionAssumes) {
+  for (char32_t cp = 0xC0; cp <= 0xFE; ++cp) {
+    const std::optional<FiniteLanguage> language = expand_finite(utf8(cp), true);
+    if (!language) continue;  // refused under (?i): keeps its regex
+    ASSERT_EQ(language->strings.size(), 2u) << std::hex << static_cast<unsigned>(cp);
+    std::vector<char32_t> expected{cp, cp < 0xE0 ? cp + 0x20 : cp - 0x20};
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(matched_code_points("(?i)" + utf8(cp)), expected)
+        << std::hex << static_cast<unsigned>(cp);
+  }
+  EXPECT_FALSE(expand_finite(utf8(0xE5), true)) << "U+00E5 also folds to U+212B ANGSTROM SIGN";
+  EXPECT_TRUE(expand_finite(utf8(0xE5), false)) << "case-sensitive, it is only itself";
+}
+
+// A random pattern in the syntax the expansion takes, over a few words.
+class PatternMaker {
+ public:
+  explicit PatternMaker(std::mt19937& random) : random_(random) {}
+
+  std::string pattern(int depth = 0) {
+    std::string out = alternative(depth);
+    const int more = pick(3) == 0 ? 1 + pick(3) : 0;
+    for (int i = 0; i < more; ++i) {
+      out += '|';
+      out += alternative(depth);
+    }
+    return out;
+  }
+
+ private:
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(random_); }
+
+  // Appends rather than operator+, which GCC 12 warns about (-Wrestrict,
+  // a false positive).
+  static std::string wrap(const char* before, const std::string& inside, const char* after) {
+    std::string out(before);
+    out.append(inside);
+    out.append(after);
+    return out;
+  }
+
+  std::string alternative(int depth) {
+    std::string out;
+    const int atoms = 1 + pick(4);
+    for (int i = 0; i < atoms; ++i) out += atom(depth);
+    return out;
+  }
+
+  std::string atom(int depth) {
+    static const std::vector<std::string> words{"ab",  "a",   "b",  "ba",  "Ab",  "k",
+                                                "s",   "é",   "É",  "a b", "a-b", "a\\.",
+                                                "\\-", "b'a", "_a", "1"};
+    static const std::vector<std::string> classes{"[ab]", "[Aa]", "[a-c]", "[- ]", "[s-]",
+                                                  "[eé]", "\\d",  "\\s",   "[kK]", "\\w"};
+    std::string out;
+    switch (pick(depth < 2 ? 6 : 4)) {
+      case 0:
+      case 1:
+        out = words[static_cast<std::size_t>(pick(static_cast<int>(words.size())))];
+        break;
+      case 2:
+        out = classes[static_cast<std::size_t>(pick(static_cast<int>(classes.size())))];
+        break;
+      case 3:
+        out = " ";
+        break;
+      case 4:
+        out = wrap("(?:", pattern(depth + 1), ")");
+        break;
+      default: {
+        static const std::vector<const char*> opens{"(?i:", "(?-i:", "("};
+        out = wrap(opens[static_cast<std::size_t>(pick(3))], pattern(depth + 1), ")");
+      }
+    }
+    switch (pick(8)) {
+      case 0:
+        return wrap("(?:", out, ")?");
+      case 1:
+        return wrap("(?:", out, ")??");
+      case 2:
+        return wrap("(?:", out, "){1,2}");
+      case 3:
+        return wrap("(?:", out, "){0,2}?");
+      default:
+        return out;
+    }
+  }
+
+  std::mt19937& random_;
+};
+
+// Text made of the patterns' words and characters, boundaries and folds.
+std::string random_sentence(std::mt19937& random) {
+  static const std::vector<std::string> parts{
+      "a",        "b", "ab", "ba", "A", "B", "aB", "AB", "k", "K", "s", "S",
+      " ",        " ", "-",  ".",  "'", "_", "1",  "é",  "É", "e", "c", "\xE2\x84\xAA",
+      "\xC5\xBF", "x", ",",  "\t"};
+  std::string out;
+  const int n = std::uniform_int_distribution<int>(0, 14)(random);
+  for (int i = 0; i < n; ++i) {
+    out += parts[std::uniform_int_distribution<std::size_t>(0, parts.size() - 1)(random)];
+  }
+  return out;
+}
+
+// Builds a PieceSet with or without the lookups (DEMARCHE_MATCHER=re2 turns
+// them off, as it does for the whole matcher).
+std::unique_ptr<PieceSet> piece_set(const std::string& regex, bool lookups) {
+  if (lookups) {
+    ::unsetenv("DEMARCHE_MATCHER");
+  } else {
+    ::setenv("DEMARCHE_MATCHER", "re2", 1);
+  }
+  auto set = std::make_unique<PieceSet>(std::vector<std::string>{regex},
+                                        std::vector<PieceScan>{PieceScan::kSearch}, 64 << 20);
+  ::unsetenv("DEMARCHE_MATCHER");
+  return set;
+}
+
+TEST(LiteralPiece, FindsWhatTheRegexFindsOnRandomPatternsAndText) {
+  std::mt19937 random(20261206);
+  PatternMaker maker(random);
+  int looked_up = 0;
+  for (int p = 0; p < 1500; ++p) {
+    const std::string pattern = maker.pattern();
+    const bool case_insensitive = random() % 2 == 0;
+    const std::string regex = piece_regex(PieceSpec{pattern, case_insensitive, true});
+    if (!RE2(regex, RE2::Quiet).ok()) continue;
+    const auto with = piece_set(regex, true);
+    const auto without = piece_set(regex, false);
+    if (LiteralPiece::build(pattern, case_insensitive)) ++looked_up;
+    for (int t = 0; t < 40; ++t) {
+      const std::string text = random_sentence(random);
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        ASSERT_EQ(with->find_from(0, text, from), without->find_from(0, text, from))
+            << "pattern " << regex << "\ntext '" << text << "' from " << from;
+      }
+    }
+  }
+  EXPECT_GT(looked_up, 500) << "most random patterns should be lookups, or this tests little";
+}
+
+TEST(LiteralPiece, AsksTheRegexWhereRe2FoldsKAndSBeyondAscii) {
+  const std::unique_ptr<const LiteralPiece> piece = LiteralPiece::build("kiss", true);
+  ASSERT_TRUE(piece);
+  Span found;
+  EXPECT_EQ(piece->find_from("a KISS", 0, &found), LiteralPiece::Answer::kFound);
+  EXPECT_EQ(found, (Span{2, 6}));
+  EXPECT_EQ(piece->find_from("a \xE2\x84\xAAiss", 0, &found), LiteralPiece::Answer::kAskRegex);
+  const std::unique_ptr<const LiteralPiece> plain = LiteralPiece::build("tree", true);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->find_from("a \xE2\x84\xAAiss", 0, &found), LiteralPiece::Answer::kNotFound);
+}
+
+}  // namespace
+}  // namespace demarche::match
