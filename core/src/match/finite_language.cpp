@@ -322,8 +322,9 @@ class Expander {
     } else if (accept("(?-i:")) {
       case_insensitive_ = false;
     } else if (accept("(?P<") || accept("(?<")) {
-      while (!done() && peek() != '>') ++at_;
-      if (done()) return std::nullopt;
+      const std::size_t name = at_;
+      while (!done() && (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '_')) ++at_;
+      if (done() || peek() != '>' || at_ == name) return std::nullopt;
       ++at_;
     } else if (accept("(?")) {
       return std::nullopt;  // other flags change what the rest means

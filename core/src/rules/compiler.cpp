@@ -136,7 +136,7 @@ class Compiler {
         sink_(sink),
         lint_(lint),
         gazetteer_keys_(parse_gazetteers(files, sink)),
-        definitions_(files, gazetteer_keys_, sink) {}
+        definitions_(files, gazetteer_keys_, checked_, sink) {}
 
   Program run() {
     collect_events();
@@ -568,13 +568,13 @@ class Compiler {
   DiagnosticSink& sink_;
   bool lint_;
   std::vector<std::vector<ActorKey>> gazetteer_keys_;  // parallel to files_.gazetteers
+  match::CheckedPieces checked_;                       // before definitions_, which uses it
   Definitions definitions_;
   Program program_;
   std::map<std::string, std::size_t> event_index_;
   std::vector<std::size_t> event_file_;
   std::vector<SourcePos> event_pos_;
   std::map<std::string, int> piece_ids_;
-  match::CheckedPieces checked_;
   std::map<std::string, int> actor_pieces_;  // gazetteers seen and classes -> piece
   std::vector<bool> piece_common_;
 };

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 namespace demarche::rules {
@@ -64,8 +65,8 @@ std::string upper(std::string_view name) {
 }  // namespace
 
 Definitions::Definitions(const ParsedFiles& files, const std::vector<std::vector<ActorKey>>& keys,
-                         DiagnosticSink& sink)
-    : files_(files) {
+                         match::CheckedPieces& checked, DiagnosticSink& sink)
+    : files_(files), checked_(checked) {
   for (std::size_t g = 0; g < keys.size(); ++g) {
     std::map<std::string, std::vector<std::string>> by_kind;
     for (const ActorKey& k : keys[g]) by_kind[k.kind].push_back(k.key);
@@ -130,14 +131,22 @@ bool Definitions::expand_entry(Entry& entry, DiagnosticSink& sink) {
     entry.state = Entry::State::kFailed;
     return false;
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  const RE2 check(*body, options);
-  if (!check.ok()) {
-    sink.error(entry.define->pos, "E008",
-               "invalid regex in definition '" + entry.define->name + "': " + check.error());
-    entry.state = Entry::State::kFailed;
-    return false;
+  // Keyed apart from pieces: a body may match the empty string, a piece
+  // may not.
+  const std::uint64_t check_key = match::CheckedPieces::key("define " + *body, false);
+  if (!checked_.find(check_key)) {
+    const auto started = std::chrono::steady_clock::now();
+    RE2::Options options;
+    options.set_log_errors(false);
+    const RE2 check(*body, options);
+    if (!check.ok()) {
+      sink.error(entry.define->pos, "E008",
+                 "invalid regex in definition '" + entry.define->name + "': " + check.error());
+      entry.state = Entry::State::kFailed;
+      return false;
+    }
+    checked_.add(check_key, false,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
   entry.expansion = "(?:" + *body + ")";
   entry.state = Entry::State::kDone;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "match/checked_pieces.hpp"
 #include "rules/diagnostics.hpp"
 #include "rules/gazetteer.hpp"
 #include "rules/loader.hpp"
@@ -22,8 +23,10 @@ class Definitions {
   // Each kind of a gazetteer (`keys`, parallel to files.gazetteers) is a
   // definition `{@kind}` in the files that name the gazetteer: every key of
   // that kind (actor_keys_pattern).
+  // Bodies that `checked` says an earlier load compiled are not compiled
+  // again (match/checked_pieces.hpp); those compiled now are added to it.
   Definitions(const ParsedFiles& files, const std::vector<std::vector<ActorKey>>& keys,
-              DiagnosticSink& sink);
+              match::CheckedPieces& checked, DiagnosticSink& sink);
 
   // `pattern` with every {NAME} and {@kind} replaced by its expansion as (?:...), as seen
   // from file `file_index`. `pos` is where `pattern` starts, for diagnostics.
@@ -56,6 +59,7 @@ class Definitions {
   int depth_ = 0;  // definitions being expanded, one inside another
 
   const ParsedFiles& files_;
+  match::CheckedPieces& checked_;
   // Keyed by (name, declaring file). Mutable only so that the constructor
   // can expand entries on demand through the same lookup that expand() uses.
   mutable std::map<std::pair<std::string, std::size_t>, Entry, std::less<>> entries_;
