@@ -16,6 +16,7 @@
 
 #include "match/finite_language.hpp"
 #include "match/piece_set.hpp"
+#include "match/sentence_words.hpp"
 #include "random_text.hpp"
 
 namespace demarche::match {
@@ -107,7 +108,8 @@ TEST(LiteralPiece, CaseFoldingOfAsciiLettersIsWhatTheLookupAssumes) {
 TEST(LiteralPiece, CaseFoldingOfLatin1LettersIsWhatTheExpansionAssumes) {
   for (char32_t cp = 0xC0; cp <= 0xFE; ++cp) {
     const std::optional<FiniteLanguage> language = expand_finite(utf8(cp), true);
-    if (!language) continue;  // refused under (?i): keeps its regex
+    if (!language) continue;                      // refused under (?i): keeps its regex
+    if (language->strings.size() == 1) continue;  // caseless: the next test
     ASSERT_EQ(language->strings.size(), 2u) << std::hex << static_cast<unsigned>(cp);
     std::vector<char32_t> expected{cp, cp < 0xE0 ? cp + 0x20 : cp - 0x20};
     std::sort(expected.begin(), expected.end());
@@ -115,7 +117,21 @@ TEST(LiteralPiece, CaseFoldingOfLatin1LettersIsWhatTheExpansionAssumes) {
         << std::hex << static_cast<unsigned>(cp);
   }
   EXPECT_FALSE(expand_finite(utf8(0xE5), true)) << "U+00E5 also folds to U+212B ANGSTROM SIGN";
+  EXPECT_FALSE(expand_finite(utf8(0xB5), true)) << "U+00B5 folds to Greek mu";
   EXPECT_TRUE(expand_finite(utf8(0xE5), false)) << "case-sensitive, it is only itself";
+}
+
+TEST(LiteralPiece, CaselessCharactersAreWhatTheExpansionAssumes) {
+  std::vector<char32_t> caseless;
+  for (char32_t cp = 0x80; cp < 0x2100; ++cp) {
+    const std::optional<FiniteLanguage> language = expand_finite(utf8(cp), true);
+    if (language && language->strings.size() == 1) caseless.push_back(cp);
+  }
+  EXPECT_GT(caseless.size(), 100u);
+  for (const char32_t cp : caseless) {
+    EXPECT_EQ(matched_code_points("(?i)" + utf8(cp)), std::vector<char32_t>{cp})
+        << std::hex << static_cast<unsigned>(cp);
+  }
 }
 
 // A random pattern in the syntax the expansion takes, over a few words.
@@ -153,9 +169,9 @@ class PatternMaker {
   }
 
   std::string atom(int depth) {
-    static const std::vector<std::string> words{"ab",  "a",   "b",  "ba",  "Ab",  "k",
-                                                "s",   "é",   "É",  "a b", "a-b", "a\\.",
-                                                "\\-", "b'a", "_a", "1"};
+    static const std::vector<std::string> words{"ab",  "a",   "b",  "ba",  "Ab",     "k",
+                                                "s",   "é",   "É",  "a b", "a-b",    "a\\.",
+                                                "\\-", "b'a", "_a", "1",   "\u2019s"};
     static const std::vector<std::string> classes{"[ab]", "[Aa]", "[a-c]", "[- ]", "[s-]",
                                                   "[eé]", "\\d",  "\\s",   "[kK]", "\\w"};
     std::string out;
@@ -197,10 +213,12 @@ class PatternMaker {
 
 // Text made of the patterns' words and characters, boundaries and folds.
 std::string random_sentence(std::mt19937& random) {
-  static const std::vector<std::string> parts{
-      "a",        "b", "ab", "ba", "A", "B", "aB", "AB", "k", "K", "s", "S",
-      " ",        " ", "-",  ".",  "'", "_", "1",  "é",  "É", "e", "c", "\xE2\x84\xAA",
-      "\xC5\xBF", "x", ",",  "\t"};
+  static const std::vector<std::string> parts{"a",        "b",  "ab", "ba",     "A",
+                                              "B",        "aB", "AB", "k",      "K",
+                                              "s",        "S",  " ",  " ",      "-",
+                                              ".",        "'",  "_",  "1",      "é",
+                                              "É",        "e",  "c",  "\u2019", "\xE2\x84\xAA",
+                                              "\xC5\xBF", "x",  ",",  "\t"};
   std::string out;
   const int n = std::uniform_int_distribution<int>(0, 14)(random);
   for (int i = 0; i < n; ++i) {
@@ -256,6 +274,34 @@ TEST(LiteralPiece, AsksTheRegexWhereRe2FoldsKAndSBeyondAscii) {
   const std::unique_ptr<const LiteralPiece> plain = LiteralPiece::build("tree", true);
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->find_from("a \xE2\x84\xAAiss", 0, &found), LiteralPiece::Answer::kNotFound);
+}
+
+}  // namespace
+}  // namespace demarche::match
+
+namespace demarche::match {
+namespace {
+
+TEST(LiteralPiece, LongTextsAreReadDirectlyWithTheSameAnswers) {
+  // Over SentenceWords::kMaxText the lookup scans the text itself.
+  std::mt19937 random(7);
+  std::string text;
+  while (text.size() < 3 * SentenceWords::kMaxText) text += random_sentence(random) + " ";
+  for (const char* pattern : {"ab|a(?:-b)?", "(?i:s)[eé]?", "b\\.|_a"}) {
+    const std::string regex = piece_regex(PieceSpec{pattern, true, true});
+    const auto with = piece_set(regex, true);
+    const auto without = piece_set(regex, false);
+    std::size_t from = 0;
+    int found = 0;
+    while (true) {
+      const std::optional<Span> expected = without->find_from(0, text, from);
+      ASSERT_EQ(with->find_from(0, text, from), expected) << pattern << " from " << from;
+      if (!expected) break;
+      ++found;
+      from = PieceSet::resume_after(*expected);
+    }
+    EXPECT_GT(found, 10) << pattern;
+  }
 }
 
 }  // namespace

@@ -92,6 +92,14 @@ char32_t latin1_partner(char32_t cp) {
   return 0;
 }
 
+// Characters that RE2's (?i) matches only to themselves, as the unit test
+// checks: Latin-1's signs and punctuation (not U+00B5 MICRO SIGN) and the
+// General Punctuation block (curly quotes, dashes).
+bool is_caseless(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x206F);
+}
+
 std::string utf8_bytes(char32_t cp) {
   unsigned char bytes[4];
   std::size_t n = 0;
@@ -285,7 +293,7 @@ class Expander {
 
   // A non-ASCII character: its bytes, and under (?i) its partner's too.
   std::optional<Strings> non_ascii(char32_t cp) {
-    if (!case_insensitive_) return Strings{positions(utf8_bytes(cp))};
+    if (!case_insensitive_ || is_caseless(cp)) return Strings{positions(utf8_bytes(cp))};
     const char32_t partner = latin1_partner(cp);
     if (partner == 0) return std::nullopt;
     return Strings{positions(utf8_bytes(cp)), positions(utf8_bytes(partner))};

@@ -4,18 +4,14 @@
 #include <cctype>
 #include <optional>
 
+#include "match/sentence_words.hpp"
+
 namespace demarche::match {
 
 namespace {
 
 constexpr std::size_t kMaxKeysPerString = 256;
 constexpr std::size_t kMaxSplits = 64;
-
-// What the whole-word regex counts as a word character: ASCII letters,
-// digits, '_', and every non-ASCII byte (piece_set.cpp's kNonWord).
-bool is_word_byte(unsigned char c) {
-  return c >= 0x80 || std::isalnum(c) || c == '_';
-}
 
 const CharSet& word_bytes() {
   static const CharSet set = [] {
@@ -156,6 +152,13 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
   }
   piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
   piece->sets_ = table.release();
+  std::size_t words = 64;  // bits: at least 8 for each first word
+  while (words < 8 * piece->by_first_word_.size()) words *= 2;
+  piece->first_word_filter_.assign(words / 64, 0);
+  for (const auto& [word, literals] : piece->by_first_word_) {
+    const std::size_t bit = Hash{}(std::string_view(word)) & (words - 1);
+    piece->first_word_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   return piece;
 }
 
@@ -172,15 +175,51 @@ bool LiteralPiece::matches_at(std::uint32_t literal, std::string_view text, std:
   return end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
 }
 
+const LiteralPiece::Candidates* LiteralPiece::candidates(const HashedWord& word) const {
+  if (word.word.size() > longest_first_word_) return nullptr;
+  const std::size_t bit = word.hash & (first_word_filter_.size() * 64 - 1);
+  if (!(first_word_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
+  const auto found = by_first_word_.find(word);
+  return found == by_first_word_.end() ? nullptr : &found->second;
+}
+
+bool LiteralPiece::try_at(const Candidates& literals, std::string_view text, std::size_t at,
+                          Span* found) const {
+  for (const std::uint32_t literal : literals) {
+    if (matches_at(literal, text, at)) {
+      *found = Span{at, at + (starts_[literal + 1] - starts_[literal])};
+      return true;
+    }
+  }
+  return false;
+}
+
 LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t from,
                                              Span* found) const {
+  if (text.size() > SentenceWords::kMaxText) return find_directly(text, from, found);
+  const SentenceWords& words = SentenceWords::of(text);
+  if (folds_k_or_s_ && words.folds_to_k_or_s()) return Answer::kAskRegex;
+  // The regex's leading (?:^|[non-word]) starts at or after `from`: the
+  // piece starts at 0 (only when searching from 0) or just after a
+  // non-word character at or after `from`.
+  const std::size_t first = from == 0 ? 0 : from + 1;
+  const std::vector<WordStart>& starts = words.starts();
+  auto w = std::lower_bound(starts.begin(), starts.end(), first,
+                            [](const WordStart& s, std::size_t at) { return s.at < at; });
+  for (; w != starts.end(); ++w) {
+    const Candidates* literals = candidates(HashedWord{words.key(*w), w->hash});
+    if (literals && try_at(*literals, text, w->at, found)) return Answer::kFound;
+  }
+  return Answer::kNotFound;
+}
+
+// The same without SentenceWords, for long texts that are not worth keeping.
+LiteralPiece::Answer LiteralPiece::find_directly(std::string_view text, std::size_t from,
+                                                 Span* found) const {
   if (folds_k_or_s_ && (text.find("\xE2\x84\xAA") != std::string_view::npos ||
                         text.find("\xC5\xBF") != std::string_view::npos)) {
     return Answer::kAskRegex;
   }
-  // The regex's leading (?:^|[non-word]) starts at or after `from`: the
-  // piece starts at 0 (only when searching from 0) or just after a
-  // non-word character at or after `from`.
   std::string key;
   for (std::size_t at = from == 0 ? 0 : from + 1; at < text.size(); ++at) {
     if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
@@ -191,14 +230,8 @@ LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t 
     for (char& c : key) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    const auto candidates = by_first_word_.find(std::string_view(key));
-    if (candidates == by_first_word_.end()) continue;
-    for (const std::uint32_t literal : candidates->second) {
-      if (matches_at(literal, text, at)) {
-        *found = Span{at, at + (starts_[literal + 1] - starts_[literal])};
-        return Answer::kFound;
-      }
-    }
+    const Candidates* literals = candidates(HashedWord{key, Hash{}(std::string_view(key))});
+    if (literals && try_at(*literals, text, at, found)) return Answer::kFound;
   }
   return Answer::kNotFound;
 }

@@ -55,11 +55,32 @@ class LiteralPiece {
   std::vector<std::uint32_t> starts_;
   // First word, ASCII lower-cased -> the strings that begin with it, in
   // order. A word runs over ASCII letters, digits, '_' and non-ASCII bytes.
+  // Looked up with the hash SentenceWords computed once per sentence.
+  struct HashedWord {
+    std::string_view word;
+    std::size_t hash;
+  };
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(const HashedWord& w) const { return w.hash; }
   };
-  std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> by_first_word_;
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+    bool operator()(const HashedWord& a, std::string_view b) const { return a.word == b; }
+    bool operator()(std::string_view a, const HashedWord& b) const { return a == b.word; }
+  };
+  using Candidates = std::vector<std::uint32_t>;
+  const Candidates* candidates(const HashedWord& word) const;
+  bool try_at(const Candidates& literals, std::string_view text, std::size_t at, Span* found) const;
+  Answer find_directly(std::string_view text, std::size_t from, Span* found) const;
+
+  std::unordered_map<std::string, Candidates, Hash, Equal> by_first_word_;
+  // A Bloom filter of the first words' hashes, small enough to stay in
+  // cache: most words of a sentence begin none of a piece's strings, and are
+  // turned away here without touching the table.
+  std::vector<std::uint64_t> first_word_filter_;
   std::size_t longest_first_word_ = 0;
   bool folds_k_or_s_ = false;
 };
