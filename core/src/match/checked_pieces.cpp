@@ -18,7 +18,7 @@ constexpr std::string_view kHeader = "demarche-checked-pieces 2\n";
 // More pieces than any rule set has; a bigger record is started afresh.
 constexpr std::size_t kMaxEntries = 100000;
 // Checking that took less than this is not worth a write.
-constexpr double kWorthSaving = 0.02;
+constexpr double kWorthSaving = 0.005;
 
 std::string record_path() {
   const std::string dir = database_cache_dir();
