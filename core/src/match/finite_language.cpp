@@ -1,6 +1,7 @@
 #include "match/finite_language.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <string>
@@ -164,6 +165,14 @@ class Expander {
         case_insensitive_ = false;
         continue;
       }
+      if (const std::optional<char16_t> plain = plain_character()) {
+        // The common case, one literal character: appended in place.
+        for (SetString& string : out) {
+          if (string.size() >= limits_.max_length) return std::nullopt;
+          string += *plain;
+        }
+        continue;
+      }
       std::optional<Strings> atom = quantified(depth);
       if (!atom) return std::nullopt;
       if (atom->size() == 1) {  // most atoms are one character: append in place
@@ -312,6 +321,21 @@ class Expander {
     return it->second;
   }
 
+  // The next character's set when it is a plain ASCII literal with no
+  // quantifier after it, consumed; nothing (and nothing consumed) otherwise.
+  std::optional<char16_t> plain_character() {
+    const auto c = static_cast<unsigned char>(peek());
+    if (c >= 0x80 || c < 0x20 || std::strchr("\\.[](){}|*+?^$", c) != nullptr) return std::nullopt;
+    if (at_ + 1 < p_.size() && std::strchr("?*+{", p_[at_ + 1]) != nullptr) return std::nullopt;
+    const std::size_t slot = (case_insensitive_ ? 128 : 0) + c;
+    if (plain_ids_[slot] < 0) {
+      if (sets_.size() >= kMaxSets) return std::nullopt;
+      plain_ids_[slot] = intern(letter(c));
+    }
+    ++at_;
+    return static_cast<char16_t>(plain_ids_[slot]);
+  }
+
   CharSet letter(unsigned char c) const {
     return case_insensitive_ ? fold_case(single(c)) : single(c);
   }
@@ -430,6 +454,13 @@ class Expander {
   std::size_t at_ = 0;
   std::vector<CharSet> sets_;
   std::unordered_map<CharSet, char16_t> ids_;
+  std::array<int, 256> plain_ids_ = filled(-1);  // [128 if (?i)] + character -> set
+
+  static std::array<int, 256> filled(int value) {
+    std::array<int, 256> out;
+    out.fill(value);
+    return out;
+  }
   bool case_insensitive_;
   const FiniteLimits& limits_;
 };

@@ -12,6 +12,7 @@
 
 #include "match/hyperscan_scan.hpp"
 #include "match/literal_piece.hpp"
+#include "match/pattern_split.hpp"
 
 namespace demarche::match {
 
@@ -26,6 +27,8 @@ constexpr const char* kNonWord = "[^0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
 }  // namespace
 
 namespace {
+// Vectorscan refuses patterns longer than about 16,000 characters.
+constexpr std::size_t kVectorscanMaxLength = 15000;
 const std::string kWholeWordPrefix = std::string("(?:^|") + kNonWord + ")(";
 }  // namespace
 
@@ -188,10 +191,23 @@ class PieceSet::Scan {
                       const std::vector<std::unique_ptr<LazyRegex>>& all_pieces) {
     std::vector<int> to_re2 = pieces_;
     if (use_hyperscan && !pieces_.empty()) {
+      // A piece too long for Vectorscan is given to it in parts, each
+      // reporting the piece (pattern_split.hpp).
       std::vector<std::string> loose;
-      loose.reserve(regexes_.size());
-      for (const std::string& regex : regexes_) loose.push_back(without_boundaries(regex));
-      hyperscan_ = std::make_unique<HyperscanScan>(loose, pieces_);
+      std::vector<int> loose_pieces;
+      for (std::size_t i = 0; i < regexes_.size(); ++i) {
+        std::string regex = without_boundaries(regexes_[i]);
+        std::vector<std::string> parts;
+        if (regex.size() > kVectorscanMaxLength) {
+          parts = split_for_length(regex, kVectorscanMaxLength);
+        }
+        if (parts.empty()) parts.push_back(std::move(regex));
+        for (std::string& part : parts) {
+          loose.push_back(std::move(part));
+          loose_pieces.push_back(pieces_[i]);
+        }
+      }
+      hyperscan_ = std::make_unique<HyperscanScan>(loose, loose_pieces);
       if (!hyperscan_->error().empty()) return hyperscan_->error();
       // The budget bounds the database as it bounded the set's automaton.
       if (static_cast<std::int64_t>(hyperscan_->size_bytes()) > max_memory) {
@@ -222,6 +238,7 @@ class PieceSet::Scan {
       if (piece->occurs(text)) ids->push_back(id);
     }
     std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());  // a piece in parts
     return true;
   }
 
