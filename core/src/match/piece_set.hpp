@@ -1,10 +1,11 @@
 // All gap-free pattern pieces of all rules, scanned together.
 //
-// One RE2::Set says which of the pieces that can make a rule fire occur in a
-// sentence, in a single pass however many rules there are; a second one,
-// scanned only where a rule fired, does the same for the pieces of `unless:`
-// lines. Only for the pieces reported do we run the piece's own RE2 to find
-// where. Gaps between pieces are checked afterwards from positions
+// One scan (a Vectorscan database, or an RE2::Set under DEMARCHE_MATCHER=re2)
+// says which of the pieces that can make a rule fire occur in a sentence, in
+// a single pass however many rules there are; a second one, scanned only
+// where a rule fired, does the same for the pieces of `unless:` lines. Only
+// for the pieces reported do we find where: by word lookup for a piece that
+// is a finite list of words (literal_piece.hpp), else with its own RE2. Gaps between pieces are checked afterwards from positions
 // (sequence.hpp), never inside a regex, because a set of regexes with wide
 // gaps makes the set's DFA thrash.
 #pragma once
