@@ -6,7 +6,8 @@
 // Only pieces that compiled, cannot match the empty string, and whose
 // common-word answer (common_words.hpp) is stored are remembered. The file is
 // a hint, never trusted for safety: a piece wrongly marked as checked is
-// still compiled by RE2 before it matches anything, and by Vectorscan, and
+// still compiled before it matches anything, by RE2 or by the word lookup's
+// parser (a strict subset of RE2's syntax), and by Vectorscan, and
 // fails there as a load error or a piece that never matches; the
 // common-word answer only changes which scan looks for the piece.
 #pragma once
