@@ -14,7 +14,7 @@ namespace demarche::match {
 
 namespace {
 
-constexpr std::string_view kHeader = "demarche-checked-pieces 2\n";
+constexpr std::string_view kHeader = "demarche-checked-pieces 3\n";
 // More pieces than any rule set has; a bigger record is started afresh.
 constexpr std::size_t kMaxEntries = 100000;
 // Checking that took less than this is not worth a write.

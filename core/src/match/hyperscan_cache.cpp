@@ -1,5 +1,6 @@
 #include "match/hyperscan_cache.hpp"
 
+#include <cstring>
 #include <fcntl.h>
 #include <hs/hs.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -18,7 +20,7 @@ namespace demarche::match {
 
 namespace {
 
-constexpr std::string_view kMagic = "demarche-hsdb 1\n";
+constexpr std::string_view kMagic = "demarche-hsdb 2\n";
 // Far above any rule set's database (the shipped rules': a few MiB); a
 // bigger file is not ours.
 constexpr std::uintmax_t kMaxFileBytes = 512u << 20;
@@ -73,9 +75,21 @@ bool parse_members(std::string_view line, std::size_t count, std::vector<unsigne
 }  // namespace
 
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t hash) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
+  // Eight bytes a step: byte by byte, checking a 2.6 MB database took 4 ms
+  // of a 35 ms start-up. The length goes in first, so that "a" + "bc" and
+  // "ab" + "c" hashed in turn differ.
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  hash = (hash ^ bytes.size()) * kPrime;
+  std::size_t at = 0;
+  for (; at + 8 <= bytes.size(); at += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + at, 8);
+    hash = (hash ^ word) * kPrime;
+    hash ^= hash >> 29;
+  }
+  for (; at < bytes.size(); ++at) {
+    hash ^= static_cast<unsigned char>(bytes[at]);
+    hash *= kPrime;
   }
   return hash;
 }

@@ -48,7 +48,9 @@ void store_cached_database(const std::string& key, const hs_database* db,
 // The cache folder in use, or empty when caching is off.
 std::string database_cache_dir();
 
-// FNV-1a over `bytes`, from `seed`: the cache's keys and checksums.
+// A fast non-cryptographic hash of `bytes` (FNV-style, eight bytes a step),
+// from `seed`: the cache's keys and checksums, which guard against damage,
+// not against tampering (docs/architecture.md, "The cache").
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 // Writes `bytes` as the cache folder's file `name`: to a fresh name
