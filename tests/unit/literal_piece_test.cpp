@@ -81,10 +81,16 @@ TEST(FiniteLanguage, ExpandsInLeftmostFirstOrder) {
 }
 
 TEST(FiniteLanguage, RefusesWhatIsNotAFiniteListOfStrings) {
-  for (const char* pattern : {"a*", "a+", "a{2,}", ".", "\\pL", "\\p{Lu}x", "^a", "a$", "[^a]",
-                              "\\bx", "(?s:a)", "(?U)a?", "\\x41", "[[:alpha:]]", "\\D"}) {
+  for (const char* pattern :
+       {"a*b", "a*?", "a+?", "(?:ab)*", "(?:a|b)+", "a{2,}", ".", "\\p{Greek}", "(?i)\\p{Lu}", "^a",
+        "a$", "[^a]", "\\bx", "(?s:a)", "(?U)a?", "\\x41", "[[:alpha:]]", "\\D"}) {
     EXPECT_FALSE(expand_finite(pattern, true)) << pattern;
   }
+  // A tail: one position repeated, at the very end.
+  for (const char* pattern : {"a*", "ab+", "x\\pL*", "(?:a|b[c-]*)", "\\p{Lu}\\pL*"}) {
+    EXPECT_TRUE(expand_finite(pattern, false)) << pattern;
+  }
+  EXPECT_FALSE(expand_finite("(?:a|b[c-]*)d", false)) << "a tail before the end";
   EXPECT_FALSE(expand_finite("(?:a|b|c|d){8}", false, FiniteLimits{1000, 200}))
       << "65,536 strings are over the limit";
   std::string deep;
@@ -138,6 +144,15 @@ TEST(LiteralPiece, CaselessCharactersAreWhatTheExpansionAssumes) {
 class PatternMaker {
  public:
   explicit PatternMaker(std::mt19937& random) : random_(random) {}
+
+  // A pattern, sometimes ending in a tail or holding a Unicode class.
+  std::string piece() {
+    static const std::vector<std::string> tails{"\\pL*",   "[ab]*", "\\d+",   "[a-]*",
+                                                "\\p{Lu}", "\\pL+", "[é]?s*", "\\s*"};
+    std::string out = pattern();
+    if (pick(3) == 0) out = wrap("(?:", out, ")") + tails[static_cast<std::size_t>(pick(8))];
+    return out;
+  }
 
   std::string pattern(int depth = 0) {
     std::string out = alternative(depth);
@@ -246,7 +261,7 @@ TEST(LiteralPiece, FindsWhatTheRegexFindsOnRandomPatternsAndText) {
   PatternMaker maker(random);
   int looked_up = 0;
   for (int p = 0; p < 1500; ++p) {
-    const std::string pattern = maker.pattern();
+    const std::string pattern = maker.piece();
     const bool case_insensitive = random() % 2 == 0;
     const std::string regex = piece_regex(PieceSpec{pattern, case_insensitive, true});
     if (!RE2(regex, RE2::Quiet).ok()) continue;

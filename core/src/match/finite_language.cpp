@@ -129,8 +129,8 @@ class Expander {
 
   std::optional<FiniteLanguage> run() {
     std::optional<Strings> out = alternation(0);
-    if (!out || at_ != p_.size()) return std::nullopt;
-    return FiniteLanguage{std::move(sets_), std::move(*out)};
+    if (!out || at_ != p_.size() || too_many_sets_) return std::nullopt;
+    return FiniteLanguage{std::move(sets_), std::move(unicode_), std::move(*out)};
   }
 
  private:
@@ -168,7 +168,7 @@ class Expander {
       if (const std::optional<char16_t> plain = plain_character()) {
         // The common case, one literal character: appended in place.
         for (SetString& string : out) {
-          if (string.size() >= limits_.max_length) return std::nullopt;
+          if (string.size() >= limits_.max_length || ends_in_tail(string)) return std::nullopt;
           string += *plain;
         }
         continue;
@@ -178,6 +178,7 @@ class Expander {
       if (atom->size() == 1) {  // most atoms are one character: append in place
         for (SetString& s : out) {
           if (s.size() + atom->front().size() > limits_.max_length) return std::nullopt;
+          if (ends_in_tail(s) && !atom->front().empty()) return std::nullopt;
           s += atom->front();
         }
         continue;
@@ -198,6 +199,7 @@ class Expander {
     for (const SetString& x : a) {
       for (const SetString& y : b) {
         if (x.size() + y.size() > limits_.max_length) return std::nullopt;
+        if (ends_in_tail(x) && !y.empty()) return std::nullopt;  // a tail ends the piece
         out.push_back(x + y);
       }
     }
@@ -216,7 +218,7 @@ class Expander {
     } else if (peek() == '{') {
       if (!counted(&min, &max)) return std::nullopt;
     } else if (peek() == '*' || peek() == '+') {
-      return std::nullopt;  // an infinite language
+      return tail(*atom);
     } else {
       return atom;
     }
@@ -227,6 +229,26 @@ class Expander {
     }
     return repeat(*atom, min, max, lazy);
   }
+
+  // X* or X+ where X is one position: a tail (greedy only: a lazy one
+  // would try the shortest run first).
+  std::optional<Strings> tail(const Strings& atom) {
+    const bool plus = peek() == '+';
+    ++at_;
+    if (!done() && (peek() == '?' || peek() == '*' || peek() == '+' || peek() == '{')) {
+      return std::nullopt;
+    }
+    if (atom.size() != 1 || atom.front().size() != 1 || ends_in_tail(atom.front())) {
+      return std::nullopt;
+    }
+    const char16_t set = atom.front().front();
+    SetString out;
+    if (plus) out += set;
+    out += static_cast<char16_t>(set | kTail);
+    return Strings{out};
+  }
+
+  static bool ends_in_tail(const SetString& s) { return !s.empty() && (s.back() & kTail) != 0; }
 
   // {n} or {n,m}; {n,} is infinite and refused.
   bool counted(std::size_t* min, std::size_t* max) {
@@ -276,7 +298,10 @@ class Expander {
     const char c = peek();
     if (c == '(') return group(depth);
     if (c == '[') return char_class();
-    if (c == '\\') return one(escape());
+    if (c == '\\') {
+      if (std::optional<Strings> letters = unicode_letters()) return letters;
+      return one(escape());
+    }
     if (std::strchr(".^$*+?{|)", c) != nullptr) return std::nullopt;
     const std::optional<char32_t> cp = code_point();
     if (!cp || (*cp < 0x20 && *cp != '\t')) return std::nullopt;
@@ -315,9 +340,18 @@ class Expander {
     return out;
   }
 
-  char16_t intern(const CharSet& set) {
-    const auto [it, added] = ids_.try_emplace(set, static_cast<char16_t>(sets_.size()));
-    if (added) sets_.push_back(set);
+  // A set's index; past kMaxSets the whole expansion is refused (run()).
+  char16_t intern(const CharSet& set, bool unicode = false) {
+    if (sets_.size() >= kMaxSets) {
+      too_many_sets_ = true;
+      return 0;
+    }
+    auto& ids = unicode ? unicode_ids_ : ids_;
+    const auto [it, added] = ids.try_emplace(set, static_cast<char16_t>(sets_.size()));
+    if (added) {
+      sets_.push_back(set);
+      unicode_.push_back(unicode);
+    }
     return it->second;
   }
 
@@ -368,6 +402,22 @@ class Expander {
     if (!inner || done() || peek() != ')') return std::nullopt;
     ++at_;
     return inner;
+  }
+
+  // \pL, \p{L} and \p{Lu}: their ASCII letters, marked so that a lookup
+  // asks RE2 about a non-ASCII character there. \p{Lu} under (?i) is left
+  // to RE2, which folds it.
+  std::optional<Strings> unicode_letters() {
+    CharSet set;
+    for (unsigned char c = 'A'; c <= 'Z'; ++c) set.set(c);
+    if (accept("\\pL") || accept("\\p{L}")) {
+      for (unsigned char c = 'a'; c <= 'z'; ++c) set.set(c);
+    } else if (!case_insensitive_ && accept("\\p{Lu}")) {
+    } else {
+      return std::nullopt;
+    }
+    if (sets_.size() >= kMaxSets) return std::nullopt;
+    return Strings{SetString(1, intern(set, true))};
   }
 
   // After a backslash, outside a class.
@@ -453,7 +503,10 @@ class Expander {
   std::string_view p_;
   std::size_t at_ = 0;
   std::vector<CharSet> sets_;
+  std::vector<bool> unicode_;
   std::unordered_map<CharSet, char16_t> ids_;
+  std::unordered_map<CharSet, char16_t> unicode_ids_;
+  bool too_many_sets_ = false;
   std::array<int, 256> plain_ids_ = filled(-1);  // [128 if (?i)] + character -> set
 
   static std::array<int, 256> filled(int value) {

@@ -7,9 +7,14 @@
 // subset of RE2's syntax whose language is finite: literals, escaped
 // punctuation, classes without negation, \d \w \s, groups, alternation, the
 // flag i, and ? ?? {n} {n,m} {n,m}?. Non-ASCII characters are taken as they
-// are, and under (?i) only Latin-1 letters with one case partner. Anything
-// else (*, +, {n,}, ., \pL, anchors, negated classes, other flags) is
-// refused, and the piece keeps its regex.
+// are, and under (?i) only Latin-1 letters with one case partner. One
+// exception to finiteness: the string may end in one character class
+// repeated greedily ("russophob\pL*", "\d+"), a tail. \pL, \p{L} and
+// \p{Lu} (not under (?i)) are taken for their ASCII letters, with a mark
+// that a non-ASCII character there is for RE2 to judge. Anything else (a
+// tail before the end, lazy *? and +?, {n,}, ., other Unicode classes,
+// anchors, negated classes, other flags) is refused, and the piece keeps its
+// regex.
 #pragma once
 
 #include <bitset>
@@ -25,11 +30,17 @@ namespace demarche::match {
 // as many positions as its UTF-8 encoding has bytes).
 using CharSet = std::bitset<256>;
 // A string of positions, each the index of its CharSet in
-// FiniteLanguage::sets: "[Aa]ccuse" is 6 positions, the first {A, a}.
+// FiniteLanguage::sets: "[Aa]ccuse" is 6 positions, the first {A, a}. The
+// last position may carry kTail.
 using SetString = std::u16string;
+
+// On a string's last position: that set, zero or more times, as many as
+// let the rest match.
+constexpr char16_t kTail = 0x8000;
 
 struct FiniteLanguage {
   std::vector<CharSet> sets;       // each distinct set once
+  std::vector<bool> unicode;       // per set: \pL and the like (non-ASCII: ask RE2)
   std::vector<SetString> strings;  // in preference order
 };
 

@@ -1,6 +1,5 @@
 #include "match/hyperscan_cache.hpp"
 
-#include <cstring>
 #include <fcntl.h>
 #include <hs/hs.h>
 #include <sys/stat.h>

@@ -49,22 +49,28 @@ bool folds_k_or_s(const CharSet& set) {
 // The sets of one piece, with what the lookup asks of each, computed once.
 class SetTable {
  public:
-  explicit SetTable(std::vector<CharSet> sets) : sets_(std::move(sets)) {
+  SetTable(std::vector<CharSet> sets, std::vector<bool> unicode)
+      : sets_(std::move(sets)), unicode_(std::move(unicode)) {
     for (const CharSet& set : sets_) describe(set);
   }
 
+  // A set that is no Unicode class.
   char16_t add(const CharSet& set) {
-    const auto found = std::find(sets_.begin(), sets_.end(), set);
-    if (found != sets_.end()) return static_cast<char16_t>(found - sets_.begin());
+    for (std::size_t i = 0; i < sets_.size(); ++i) {
+      if (sets_[i] == set && !unicode_[i]) return static_cast<char16_t>(i);
+    }
     sets_.push_back(set);
+    unicode_.push_back(false);
     describe(set);
     return static_cast<char16_t>(sets_.size() - 1);
   }
 
-  const CharSet& set(char16_t id) const { return sets_[id]; }
-  int kind(char16_t id) const { return kinds_[id]; }
-  const std::string& keys(char16_t id) const { return keys_[id]; }
-  std::vector<CharSet> release() { return std::move(sets_); }
+  const CharSet& set(char16_t id) const { return sets_[id & ~kTail]; }
+  bool unicode(char16_t id) const { return unicode_[id & ~kTail]; }
+  int kind(char16_t id) const { return kinds_[id & ~kTail]; }
+  const std::string& keys(char16_t id) const { return keys_[id & ~kTail]; }
+  std::vector<CharSet> release_sets() { return std::move(sets_); }
+  std::vector<bool> release_unicode() { return std::move(unicode_); }
 
  private:
   void describe(const CharSet& set) {
@@ -73,6 +79,7 @@ class SetTable {
   }
 
   std::vector<CharSet> sets_;
+  std::vector<bool> unicode_;
   std::vector<int> kinds_;
   std::vector<std::string> keys_;
 };
@@ -85,7 +92,8 @@ class SetTable {
 bool split_mixed(const SetString& s, SetTable& table, std::vector<SetString>* out) {
   std::vector<SetString> variants{s};
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (table.kind(s[i]) >= 0) continue;
+    // A tail's run is read as a whole, word characters or not.
+    if (table.kind(s[i]) >= 0 || (s[i] & kTail) != 0) continue;
     if (variants.size() * 2 > kMaxSplits) return false;
     const CharSet mixed = table.set(s[i]);
     const char16_t word = table.add(mixed & word_bytes());
@@ -111,21 +119,27 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
                                                         bool case_insensitive) {
   std::optional<FiniteLanguage> language = expand_finite(pattern, case_insensitive);
   if (!language) return nullptr;
-  SetTable table(std::move(language->sets));
+  SetTable table(std::move(language->sets), std::move(language->unicode));
   std::vector<SetString> unmixed;
   for (const SetString& s : language->strings) {
     if (!split_mixed(s, table, &unmixed)) return nullptr;
   }
   std::unique_ptr<LiteralPiece> piece(new LiteralPiece());
   for (const SetString& s : unmixed) {
-    if (s.empty()) return nullptr;  // the regex matches an empty piece
+    // The regex matches an empty piece (E009 refuses such rules).
+    if (s.empty() || (s.size() == 1 && (s[0] & kTail) != 0)) return nullptr;
     // Every first word the string may begin with, as a lookup key: more
     // than one where a class or (?-i) stands in it ("licen[cs]e").
     std::vector<std::string> keys(1);
     bool in_first_word = true;
+    bool keyed = true;
     for (const char16_t id : s) {
-      if (table.kind(id) == 0) in_first_word = false;
-      if (in_first_word) {
+      if (table.kind(id) == 0 && (id & kTail) == 0) in_first_word = false;
+      // Where the first word ends, or what a non-ASCII character in it
+      // means, is not known before the text is read: such a string is
+      // tried at every word start.
+      if (in_first_word && ((id & kTail) != 0 || table.unicode(id))) keyed = false;
+      if (in_first_word && keyed) {
         const std::string& options = table.keys(id);
         if (keys.size() * options.size() > kMaxKeysPerString) return nullptr;
         if (options.size() == 1) {
@@ -143,6 +157,10 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
     const auto index = static_cast<std::uint32_t>(piece->starts_.size());
     piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
     piece->positions_ += s;
+    if (!keyed) {
+      piece->unkeyed_.push_back(index);
+      continue;
+    }
     for (std::string& key : keys) {
       piece->longest_first_word_ = std::max(piece->longest_first_word_, key.size());
       std::vector<std::uint32_t>& list = piece->by_first_word_[std::move(key)];
@@ -151,7 +169,8 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
     }
   }
   piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
-  piece->sets_ = table.release();
+  piece->unicode_ = table.release_unicode();
+  piece->sets_ = table.release_sets();
   std::size_t words = 64;  // bits: at least 8 for each first word
   while (words < 8 * piece->by_first_word_.size()) words *= 2;
   piece->first_word_filter_.assign(words / 64, 0);
@@ -162,17 +181,45 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
   return piece;
 }
 
-bool LiteralPiece::matches_at(std::uint32_t literal, std::string_view text, std::size_t at) const {
+LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_view text,
+                                           std::size_t at, std::size_t* end) const {
   const std::size_t begin = starts_[literal];
-  const std::size_t length = starts_[literal + 1] - begin;
-  if (length > text.size() - at) return false;
+  std::size_t length = starts_[literal + 1] - begin;
+  const bool has_tail = length > 0 && (positions_[begin + length - 1] & kTail) != 0;
+  if (has_tail) --length;
+  if (length > text.size() - at) return Match::kNo;
   for (std::size_t i = 0; i < length; ++i) {
+    const char16_t id = positions_[begin + i];
     const auto c = static_cast<unsigned char>(text[at + i]);
-    if (!sets_[positions_[begin + i]].test(c)) return false;
+    if (c >= 0x80 && unicode_[id]) return Match::kAsk;
+    if (!sets_[id].test(c)) return Match::kNo;
   }
-  // The whole-word regex's trailing (?:[non-word]|$).
-  const std::size_t end = at + length;
-  return end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+  // The whole-word regex's trailing (?:[non-word]|$) after the piece.
+  const auto boundary_at = [&](std::size_t i) {
+    return i == text.size() || !is_word_byte(static_cast<unsigned char>(text[i]));
+  };
+  std::size_t fixed_end = at + length;
+  if (!has_tail) {
+    *end = fixed_end;
+    return boundary_at(fixed_end) ? Match::kYes : Match::kNo;
+  }
+  // The longest run the tail's set allows, then shorter ones, as a greedy
+  // star backtracks, until a boundary follows.
+  const char16_t tail = positions_[begin + length] & ~kTail;
+  std::size_t run_end = fixed_end;
+  while (run_end < text.size()) {
+    const auto c = static_cast<unsigned char>(text[run_end]);
+    if (c >= 0x80 && unicode_[tail]) return Match::kAsk;
+    if (!sets_[tail].test(c)) break;
+    ++run_end;
+  }
+  for (std::size_t e = run_end + 1; e-- > fixed_end;) {
+    if (boundary_at(e)) {
+      *end = e;
+      return Match::kYes;
+    }
+  }
+  return Match::kNo;
 }
 
 const LiteralPiece::Candidates* LiteralPiece::candidates(const HashedWord& word) const {
@@ -183,15 +230,22 @@ const LiteralPiece::Candidates* LiteralPiece::candidates(const HashedWord& word)
   return found == by_first_word_.end() ? nullptr : &found->second;
 }
 
-bool LiteralPiece::try_at(const Candidates& literals, std::string_view text, std::size_t at,
-                          Span* found) const {
-  for (const std::uint32_t literal : literals) {
-    if (matches_at(literal, text, at)) {
-      *found = Span{at, at + (starts_[literal + 1] - starts_[literal])};
-      return true;
-    }
+LiteralPiece::Match LiteralPiece::try_at(const Candidates* keyed, std::string_view text,
+                                         std::size_t at, Span* found) const {
+  // Both lists are in preference order: try their union in that order.
+  static const Candidates kNone;
+  const Candidates& a = keyed ? *keyed : kNone;
+  const Candidates& b = unkeyed_;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() || j < b.size()) {
+    const std::uint32_t literal = j == b.size() || (i < a.size() && a[i] < b[j]) ? a[i++] : b[j++];
+    std::size_t end = 0;
+    const Match match = match_at(literal, text, at, &end);
+    if (match == Match::kYes) *found = Span{at, end};
+    if (match != Match::kNo) return match;
   }
-  return false;
+  return Match::kNo;
 }
 
 LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t from,
@@ -208,7 +262,10 @@ LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t 
                             [](const WordStart& s, std::size_t at) { return s.at < at; });
   for (; w != starts.end(); ++w) {
     const Candidates* literals = candidates(HashedWord{words.key(*w), w->hash});
-    if (literals && try_at(*literals, text, w->at, found)) return Answer::kFound;
+    if (!literals && unkeyed_.empty()) continue;
+    const Match match = try_at(literals, text, w->at, found);
+    if (match == Match::kYes) return Answer::kFound;
+    if (match == Match::kAsk) return Answer::kAskRegex;
   }
   return Answer::kNotFound;
 }
@@ -225,13 +282,18 @@ LiteralPiece::Answer LiteralPiece::find_directly(std::string_view text, std::siz
     if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
     std::size_t end = at;
     while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
-    if (end - at > longest_first_word_) continue;
-    key.assign(text.substr(at, end - at));
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const Candidates* literals = nullptr;
+    if (end - at <= longest_first_word_) {
+      key.assign(text.substr(at, end - at));
+      for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      literals = candidates(HashedWord{key, Hash{}(std::string_view(key))});
     }
-    const Candidates* literals = candidates(HashedWord{key, Hash{}(std::string_view(key))});
-    if (literals && try_at(*literals, text, at, found)) return Answer::kFound;
+    if (!literals && unkeyed_.empty()) continue;
+    const Match match = try_at(literals, text, at, found);
+    if (match == Match::kYes) return Answer::kFound;
+    if (match == Match::kAsk) return Answer::kAskRegex;
   }
   return Answer::kNotFound;
 }

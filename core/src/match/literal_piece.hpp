@@ -35,8 +35,9 @@ class LiteralPiece {
   enum class Answer : std::uint8_t {
     kFound,
     kNotFound,
-    // The text holds U+212A KELVIN SIGN or U+017F LONG S, which RE2's case
-    // folding matches to 'k' and 's': ask the regex.
+    // Ask the regex: the text holds U+212A KELVIN SIGN or U+017F LONG S,
+    // which RE2's case folding matches to 'k' and 's', or a non-ASCII
+    // character stands where the piece has \pL or \p{Lu}.
     kAskRegex,
   };
 
@@ -46,13 +47,23 @@ class LiteralPiece {
 
  private:
   LiteralPiece() = default;
-  bool matches_at(std::uint32_t literal, std::string_view text, std::size_t at) const;
+  enum class Match : std::uint8_t { kNo, kYes, kAsk };
+  // Whether string `literal` matches at `at`, followed by a boundary; on
+  // kYes, `end` is where it ends. kAsk: a Unicode class meets a non-ASCII
+  // character.
+  Match match_at(std::uint32_t literal, std::string_view text, std::size_t at,
+                 std::size_t* end) const;
 
   // The strings, in preference order: literal i is positions_[starts_[i],
-  // starts_[i + 1]), each position an index in sets_.
+  // starts_[i + 1]), each position an index in sets_ (the last may carry
+  // kTail).
   std::vector<CharSet> sets_;
+  std::vector<bool> unicode_;  // per set: a Unicode class (finite_language.hpp)
   std::u16string positions_;
   std::vector<std::uint32_t> starts_;
+  // Strings whose first word is not known before the text is read (a tail
+  // or a Unicode class in it): tried at every word start.
+  std::vector<std::uint32_t> unkeyed_;
   // First word, ASCII lower-cased -> the strings that begin with it, in
   // order. A word runs over ASCII letters, digits, '_' and non-ASCII bytes.
   // Looked up with the hash SentenceWords computed once per sentence.
@@ -73,7 +84,7 @@ class LiteralPiece {
   };
   using Candidates = std::vector<std::uint32_t>;
   const Candidates* candidates(const HashedWord& word) const;
-  bool try_at(const Candidates& literals, std::string_view text, std::size_t at, Span* found) const;
+  Match try_at(const Candidates* keyed, std::string_view text, std::size_t at, Span* found) const;
   Answer find_directly(std::string_view text, std::size_t from, Span* found) const;
 
   std::unordered_map<std::string, Candidates, Hash, Equal> by_first_word_;

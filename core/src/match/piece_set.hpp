@@ -5,9 +5,9 @@
 // a single pass however many rules there are; a second one, scanned only
 // where a rule fired, does the same for the pieces of `unless:` lines. Only
 // for the pieces reported do we find where: by word lookup for a piece that
-// is a finite list of words (literal_piece.hpp), else with its own RE2. Gaps between pieces are checked afterwards from positions
-// (sequence.hpp), never inside a regex, because a set of regexes with wide
-// gaps makes the set's DFA thrash.
+// is a finite list of words (literal_piece.hpp), else with its own RE2. Gaps between pieces are
+// checked afterwards from positions (sequence.hpp), never inside a regex, because a set of regexes
+// with wide gaps makes the set's DFA thrash.
 #pragma once
 
 #include <algorithm>
