@@ -93,6 +93,9 @@ TEST(FiniteLanguage, RefusesWhatIsNotAFiniteListOfStrings) {
   EXPECT_FALSE(expand_finite("(?:a|b[c-]*)d", false)) << "a tail before the end";
   EXPECT_FALSE(expand_finite("(?:a|b|c|d){8}", false, FiniteLimits{1000, 200}))
       << "65,536 strings are over the limit";
+  EXPECT_FALSE(expand_finite("(?:abcdef|ghijkl){3}", false, FiniteLimits{1000, 200, 100}))
+      << "8 strings of 18 positions are over a limit of 100 positions in all";
+  EXPECT_TRUE(expand_finite("(?:abcdef|ghijkl){3}", false, FiniteLimits{1000, 200, 144}));
   std::string deep;
   for (int i = 0; i < 300; ++i) deep += "(?:";
   deep += "a";

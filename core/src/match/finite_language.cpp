@@ -130,6 +130,9 @@ class Expander {
   std::optional<FiniteLanguage> run() {
     std::optional<Strings> out = alternation(0);
     if (!out || at_ != p_.size() || too_many_sets_) return std::nullopt;
+    std::size_t positions = 0;
+    for (const SetString& string : *out) positions += string.size();
+    if (positions > limits_.max_positions) return std::nullopt;
     return FiniteLanguage{std::move(sets_), std::move(unicode_), std::move(*out)};
   }
 

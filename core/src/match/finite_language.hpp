@@ -45,8 +45,9 @@ struct FiniteLanguage {
 };
 
 struct FiniteLimits {
-  std::size_t max_strings = 20000;  // more and the piece keeps its regex
-  std::size_t max_length = 200;     // positions in one string
+  std::size_t max_strings = 20000;                   // more and the piece keeps its regex
+  std::size_t max_length = 200;                      // positions in one string
+  std::size_t max_positions = std::size_t{1} << 20;  // in all strings: 2 MiB
 };
 
 // The strings `pattern` matches, in leftmost-first preference order: at a
