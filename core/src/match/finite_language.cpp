@@ -74,6 +74,20 @@ unsigned char control_escape(char c) {
   }
 }
 
+// RE2's metacharacters, and the characters that start a quantifier.
+bool is_special(unsigned char c) {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char m : std::string_view("\\.[](){}|*+?^$")) t[m] = true;
+    return t;
+  }();
+  return table[c];
+}
+
+bool is_quantifier(unsigned char c) {
+  return c == '?' || c == '*' || c == '+' || c == '{';
+}
+
 // What a backslash makes literal: any ASCII character but a letter, a
 // digit or '_' (RE2 gives those meanings: \d, \pL, \x41, ...).
 bool is_escapable(char c) {
@@ -362,8 +376,10 @@ class Expander {
   // quantifier after it, consumed; nothing (and nothing consumed) otherwise.
   std::optional<char16_t> plain_character() {
     const auto c = static_cast<unsigned char>(peek());
-    if (c >= 0x80 || c < 0x20 || std::strchr("\\.[](){}|*+?^$", c) != nullptr) return std::nullopt;
-    if (at_ + 1 < p_.size() && std::strchr("?*+{", p_[at_ + 1]) != nullptr) return std::nullopt;
+    if (c >= 0x80 || c < 0x20 || is_special(c)) return std::nullopt;
+    if (at_ + 1 < p_.size() && is_quantifier(static_cast<unsigned char>(p_[at_ + 1]))) {
+      return std::nullopt;
+    }
     const std::size_t slot = (case_insensitive_ ? 128 : 0) + c;
     if (plain_ids_[slot] < 0) {
       if (sets_.size() >= kMaxSets) return std::nullopt;

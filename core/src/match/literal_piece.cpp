@@ -90,6 +90,11 @@ class SetTable {
 // cannot match at the same place (they differ there in one byte), so where
 // they stand in the preference order among themselves does not matter.
 bool split_mixed(const SetString& s, SetTable& table, std::vector<SetString>* out) {
+  const auto mixed_at = [&](char16_t id) { return table.kind(id) < 0 && (id & kTail) == 0; };
+  if (std::none_of(s.begin(), s.end(), mixed_at)) {
+    out->push_back(s);
+    return true;
+  }
   std::vector<SetString> variants{s};
   for (std::size_t i = 0; i < s.size(); ++i) {
     // A tail's run is read as a whole, word characters or not.
