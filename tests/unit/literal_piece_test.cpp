@@ -86,6 +86,12 @@ TEST(FiniteLanguage, RefusesWhatIsNotAFiniteListOfStrings) {
         "a$", "[^a]", "\\bx", "(?s:a)", "(?U)a?", "\\x41", "[[:alpha:]]", "\\D"}) {
     EXPECT_FALSE(expand_finite(pattern, true)) << pattern;
   }
+  // RE2 reads a count with a leading zero as literal text (found by fuzz_lookup).
+  EXPECT_FALSE(expand_finite("a{01,2}", false));
+  EXPECT_FALSE(expand_finite("a{1,02}", false));
+  // This RE2 knows named groups only as (?P<name>...) (also found by fuzz_lookup).
+  EXPECT_FALSE(expand_finite("(?<n>a)", false));
+  EXPECT_TRUE(expand_finite("(?P<n>a)", false));
   // A tail: one position repeated, at the very end.
   for (const char* pattern : {"a*", "ab+", "x\\pL*", "(?:a|b[c-]*)", "\\p{Lu}\\pL*"}) {
     EXPECT_TRUE(expand_finite(pattern, false)) << pattern;

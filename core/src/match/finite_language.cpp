@@ -272,6 +272,11 @@ class Expander {
     ++at_;  // '{'
     auto number = [&](std::size_t* out) {
       const std::size_t start = at_;
+      // RE2 reads "{01,2}" as literal text: a leading zero is no count.
+      if (at_ + 1 < p_.size() && peek() == '0' &&
+          std::isdigit(static_cast<unsigned char>(p_[at_ + 1]))) {
+        return false;
+      }
       *out = 0;
       while (!done() && std::isdigit(static_cast<unsigned char>(peek())) && at_ - start < 4) {
         *out = *out * 10 + static_cast<std::size_t>(peek() - '0');
@@ -406,7 +411,7 @@ class Expander {
       case_insensitive_ = true;
     } else if (accept("(?-i:")) {
       case_insensitive_ = false;
-    } else if (accept("(?P<") || accept("(?<")) {
+    } else if (accept("(?P<")) {  // not "(?<": RE2 2022-06-01 refuses it
       const std::size_t name = at_;
       while (!done() && (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '_')) ++at_;
       if (done() || peek() != '>' || at_ == name) return std::nullopt;

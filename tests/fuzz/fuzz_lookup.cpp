@@ -1,0 +1,67 @@
+// fuzz_lookup: the word lookups that stand in for pieces' regexes
+// (match/literal_piece.hpp), against RE2 itself.
+//
+// The input is a pattern, a NUL byte, and a text. When RE2 accepts the
+// pattern as a whole-word piece and the lookup takes it, the two must find
+// the same occurrence from every start position of the text (the lookup
+// may hand a text to RE2, which then answers). A lookup that takes a
+// pattern RE2 refuses is a finding too: the lookup's parser must accept a
+// subset of RE2's syntax.
+#include <re2/re2.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/literal_piece.hpp"
+#include "match/piece_set.hpp"
+#include "text/utf8.hpp"
+
+namespace {
+
+using namespace demarche;
+
+constexpr std::size_t kMaxPattern = 2000;
+constexpr std::size_t kMaxText = 400;
+
+std::unique_ptr<match::PieceSet> piece_set(const std::string& regex, bool lookups) {
+  if (lookups) {
+    ::unsetenv("DEMARCHE_MATCHER");
+  } else {
+    ::setenv("DEMARCHE_MATCHER", "re2", 1);
+  }
+  auto set = std::make_unique<match::PieceSet>(
+      std::vector<std::string>{regex}, std::vector<match::PieceScan>{match::PieceScan::kSearch},
+      std::int64_t{64} << 20);
+  ::unsetenv("DEMARCHE_MATCHER");
+  return set;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::size_t nul = input.find('\0');
+  if (nul == std::string_view::npos || nul > kMaxPattern) return 0;
+  const std::string pattern(input.substr(0, nul));
+  const std::string text(input.substr(nul + 1, kMaxText));
+  // The engine's text is always valid UTF-8 (normalize.hpp); so is a rule file's.
+  if (!text::is_valid_utf8(pattern) || !text::is_valid_utf8(text)) return 0;
+  for (const bool case_insensitive : {false, true}) {
+    const std::string regex = match::piece_regex(match::PieceSpec{pattern, case_insensitive, true});
+    const bool re2_accepts = RE2(regex, RE2::Quiet).ok();
+    const bool lookup_takes = match::LiteralPiece::build(pattern, case_insensitive) != nullptr;
+    if (lookup_takes && !re2_accepts) std::abort();  // a pattern RE2 refuses
+    if (!lookup_takes || !re2_accepts) continue;
+    const auto with = piece_set(regex, true);
+    const auto without = piece_set(regex, false);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      if (with->find_from(0, text, from) != without->find_from(0, text, from)) std::abort();
+    }
+  }
+  return 0;
+}
