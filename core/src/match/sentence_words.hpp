@@ -31,7 +31,7 @@ struct WordStart {
 class SentenceWords {
  public:
   // Longer texts are not kept: a lookup reads them directly.
-  static constexpr std::size_t kMaxText = 16 * 1024;
+  static constexpr std::size_t kMaxText = std::size_t{16} * 1024;
 
   // The table for `text` (at most kMaxText bytes), kept per thread until a
   // different text is asked for: the pieces of one sentence share it.
