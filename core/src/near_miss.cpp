@@ -150,14 +150,28 @@ std::string spacing_reason(const rules::CompiledSequence& seq, const SentenceVie
   return "all pieces found, but not in one chain within the gaps";
 }
 
-// The near miss of a rule that matched and was cancelled.
-NearMiss cancelled_miss(const rules::CompiledRule& rule, const SentenceView& view) {
+// The near miss of a rule that matched and was cancelled: by an `unless:`,
+// or because no actor of its classes filled `missing_role` (when not empty).
+NearMiss cancelled_miss(const rules::CompiledRule& rule, const SentenceView& view,
+                        const std::string& missing_role) {
   NearMiss miss;
   miss.kind = NearMiss::Kind::kCancelled;
   miss.closeness = 1;
   std::optional<std::vector<Span>> matched;
+  const rules::CompiledSequence* matched_seq = nullptr;
   for (const rules::CompiledSequence& seq : rule.matches) {
-    if ((matched = view.lookup.find(seq))) break;
+    if ((matched = view.lookup.find(seq))) {
+      matched_seq = &seq;
+      break;
+    }
+  }
+  if (!missing_role.empty() && matched_seq != nullptr) {
+    miss.pattern = matched_seq->source;
+    miss.line = matched_seq->line;
+    miss.pieces = view.pieces(*matched_seq);
+    miss.reason = "matched " + view.quoted(*matched) + ", but no actor of its " + missing_role +
+                  ": classes stands where it looks for one";
+    return miss;
   }
   for (const rules::CompiledSequence& seq : rule.unless) {
     const std::optional<std::vector<Span>> unless = view.lookup.find(seq);
@@ -235,9 +249,10 @@ std::vector<NearMiss> Engine::near_misses(std::string_view sentence,
     }
     return false;
   };
-  auto cancelled = [&](const std::string& id) {
-    return std::any_of(result.cancelled.begin(), result.cancelled.end(),
-                       [&](const Cancellation& c) { return c.rule_id == id; });
+  auto cancellation = [&](const std::string& id) -> const Cancellation* {
+    const auto it = std::find_if(result.cancelled.begin(), result.cancelled.end(),
+                                 [&](const Cancellation& c) { return c.rule_id == id; });
+    return it == result.cancelled.end() ? nullptr : &*it;
   };
 
   const text::MatchText norm(sentence);
@@ -248,8 +263,10 @@ std::vector<NearMiss> Engine::near_misses(std::string_view sentence,
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
     const RuleInfo& info = program.infos[r];
     if (info.event_type != event_type || !selects_rule(info.id) || fired(info.id)) continue;
-    std::optional<NearMiss> miss = cancelled(info.id) ? cancelled_miss(program.rules[r], view)
-                                                      : closest_miss(program.rules[r], view);
+    const Cancellation* cancelled = cancellation(info.id);
+    std::optional<NearMiss> miss =
+        cancelled ? cancelled_miss(program.rules[r], view, cancelled->missing_role)
+                  : closest_miss(program.rules[r], view);
     if (!miss) continue;
     miss->rule_id = info.id;
     miss->file = info.file;

@@ -131,6 +131,31 @@ TEST(NearMiss, CancelledRuleShowsWhatMatchedAndTheUnless) {
             "\"expel\")");
 }
 
+TEST(NearMiss, RuleWithoutItsActorSaysSoAndWhereItsMatchIsWritten) {
+  const std::string rules =
+      "gazetteer \"actors.tsv\"\n"
+      "event expulsion\n"
+      "  prior: 0.05\n"
+      "rule expulsion.near.actor\n"
+      "  type: expulsion\n"
+      "  weight: 0.9\n"
+      "  source: state\n"
+      "  match: expelled ~3 diplomats\n";
+  const std::string gazetteer = "code\tkind\tname\taliases\nVAL\tstate\tValdoria\t\n";
+  const Loaded loaded = compile_rules({{"actor.rules", rules}, {"actors.tsv", gazetteer}});
+  ASSERT_TRUE(loaded.ok());
+  const std::vector<NearMiss> misses =
+      loaded.engine->near_misses("The club expelled two diplomats.", "expulsion");
+  ASSERT_EQ(misses.size(), 1u);
+  const NearMiss& m = misses.front();
+  EXPECT_EQ(m.kind, NearMiss::Kind::kCancelled);
+  EXPECT_EQ(m.pattern, "expelled ~3 diplomats");
+  EXPECT_EQ(m.line, 8);
+  EXPECT_EQ(m.reason,
+            "matched \"expelled\" \"diplomats\", but no actor of its source: classes stands "
+            "where it looks for one");
+}
+
 TEST(NearMiss, RulesThatFiredAndRulesWithNothingFoundAreLeftOut) {
   ASSERT_TRUE(engine());
   const std::vector<NearMiss> misses =
