@@ -3,8 +3,14 @@
 // docs/rule-language.md "Actors").
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
+
 #include "demarche/engine.hpp"
+#include "match/literal_piece.hpp"
 #include "match/roles.hpp"
+#include "rules/gazetteer.hpp"
 
 namespace demarche {
 namespace {
@@ -173,6 +179,45 @@ TEST(ActorRoles, KeysWithCapitalsMatchAsWrittenLowerCaseKeysInAnyCase) {
   EXPECT_FALSE(fires(e, "Let us condemn the noise."));  // "us" is not "US"
   EXPECT_TRUE(fires(e, "The US condemned the raid."));
   EXPECT_TRUE(fires(e, "The Foreign Ministry condemned the raid."));
+}
+
+TEST(ActorRoles, AKeyWhoseCapitalIsNotAsciiMatchesAsWrittenToo) {
+  const std::string gazetteer = std::string(kGazetteer) + "TUR\tstate\tTurkey\tÇavuşoğlu|Élysée\n";
+  const Loaded loaded = load("  source: state\n", gazetteer);
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const Engine& e = *loaded.engine;
+  EXPECT_TRUE(fires(e, "Çavuşoğlu condemned the raid."));
+  EXPECT_FALSE(fires(e, "çavuşoğlu condemned the raid."));
+  EXPECT_TRUE(fires(e, "The Élysée condemned the raid."));
+  EXPECT_FALSE(fires(e, "The élysée condemned the raid."));
+}
+
+TEST(ActorClasses, KeysOutsideLatin1AreLookedUpNotSearchedByRegex) {
+  // Case-insensitive, "Çavuşoğlu" would be refused by the word lookup (which
+  // folds case only within Latin-1), and the whole class with it.
+  const std::string pattern =
+      rules::actor_keys_pattern({"Çavuşoğlu", "Erdoğan", "foreign minister"});
+  EXPECT_NE(pattern.find("(?-i:Çavuşoğlu)"), std::string::npos) << pattern;
+  EXPECT_NE(match::LiteralPiece::build(pattern, false), nullptr) << pattern;
+}
+
+// Each class of the shipped gazetteer is one piece; one key the word lookup
+// cannot take would leave the whole class to RE2 on every sentence, which
+// once made the shipped rules twice as slow.
+TEST(ActorClasses, EveryShippedClassIsLookedUp) {
+  std::ifstream in(std::string(DEMARCHE_SOURCE_DIR) + "/rules/actors.tsv", std::ios::binary);
+  ASSERT_TRUE(in) << "rules/actors.tsv";
+  const rules::GazetteerText file{"actors.tsv", {std::istreambuf_iterator<char>(in), {}}, {}};
+  rules::DiagnosticSink sink;
+  const std::vector<rules::ActorKey> keys = rules::parse_gazetteer(file, sink);
+  ASSERT_FALSE(sink.has_errors());
+  std::map<std::string, std::vector<std::string>> by_kind;
+  for (const rules::ActorKey& k : keys) by_kind[k.kind].push_back(k.key);
+  ASSERT_EQ(by_kind.size(), 3u);
+  for (auto& [kind, kind_keys] : by_kind) {
+    EXPECT_NE(match::LiteralPiece::build(rules::actor_keys_pattern(kind_keys), false), nullptr)
+        << kind << ": a key the lookup refuses (see literal_piece.hpp)";
+  }
 }
 
 TEST(ActorRoles, TargetNeedsAnActorInOrAfterTheMatchOrJustBeforeIt) {

@@ -123,8 +123,11 @@ std::string actor_keys_pattern(std::vector<std::string> keys) {
   std::string pattern;
   for (const std::string& key : keys) {
     if (!pattern.empty()) pattern += '|';
-    const bool any_case =
-        std::none_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    // Any capital counts, "Ç" and "É" as much as "C" and "E": "Çavuşoğlu"
+    // in any case would also be a piece RE2 must search letter by letter
+    // (literal_piece.hpp folds case only within Latin-1).
+    static const RE2 capital(R"(\p{Lu}|\p{Lt})");
+    const bool any_case = !RE2::PartialMatch(key, capital);
     pattern += any_case ? "(?i:" : "(?-i:";
     pattern += RE2::QuoteMeta(key);
     pattern += ')';

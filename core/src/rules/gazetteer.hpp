@@ -30,8 +30,9 @@ std::vector<std::vector<ActorKey>> parse_gazetteers(const ParsedFiles& files, Di
 
 // An RE2 pattern that finds any of `keys`, whatever the case setting of the
 // piece it stands in: longest first, so that "United States of America" wins
-// over "United States". A key with a capital letter matches as written ("US"
-// is not "us"); an all-lower-case key ("foreign minister") in any case.
+// over "United States". A key with a capital letter (of any alphabet: "É"
+// as much as "U") matches as written ("US" is not "us"); an all-lower-case
+// key ("foreign minister") in any case.
 std::string actor_keys_pattern(std::vector<std::string> keys);
 
 }  // namespace demarche::rules
