@@ -1,9 +1,9 @@
 // write_while_classifying.hpp: a huge record, written as it is classified.
 //
 // An ordinary record is classified whole (classify_record.hpp), then
-// written and reported. Its sentences' results take many times its text (16
-// times on an event-dense document), which for a huge document is too much
-// to hold: such a record is written a sentence at a time instead, each
+// written and reported. Its sentences' results take many times its text
+// (12 to 16 times on an event-dense document), too much to hold for a huge
+// document: such a record is written a sentence at a time instead, each
 // sentence handed to the writer and the messages as soon as it is
 // classified and then dropped. The output and the messages are the same.
 #pragma once
