@@ -18,6 +18,7 @@
 #include "plugin_options.hpp"
 #include "progress.hpp"
 #include "rule_loading.hpp"
+#include "write_while_classifying.hpp"
 
 namespace demarche::cli {
 namespace {
@@ -36,8 +37,12 @@ void classify_serially(const Engine& engine, const ClassifyOptions& options, Out
     const std::unique_ptr<Reader> reader =
         make_reader(options.input, input.stream(), name, options.first_line);
     while (output.good() && reader->next(record)) {
-      classify_record(engine, record);
-      writer.write(record);
+      if (is_written_while_classified(record)) {
+        write_while_classifying(engine, record, writer, messages);
+      } else {
+        classify_record(engine, record);
+        writer.write(record);
+      }
       output.end_record();
       messages.record(record);
       progress.advance();

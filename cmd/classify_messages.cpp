@@ -8,16 +8,6 @@
 namespace demarche::cli {
 namespace {
 
-std::string first_error(const Record& record) {
-  if (!record.input_error.empty()) return record.input_error;
-  for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-    if (!record.sentences[i].ok()) {
-      return "sentence " + std::to_string(i) + ": " + record.sentences[i].error;
-    }
-  }
-  return {};
-}
-
 // Where a plugin fault happened, for its message: the record's id, and the
 // sentence when the record has several.
 std::string fault_place(const Record& record, std::size_t sentence) {
@@ -30,13 +20,32 @@ std::string fault_place(const Record& record, std::size_t sentence) {
 }  // namespace
 
 void ClassifyMessages::record(const Record& record) {
-  if (tally_ != nullptr) tally_->record(record);
-  if (record.has_error()) record_error(record);
-  for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-    if (record.sentences[i].plugin_faults.empty()) continue;
-    progress_.finish();  // start on a clean line
-    plugin_faults_.report(record.sentences[i].plugin_faults, fault_place(record, i));
+  for (std::size_t i = 0; i < record.sentences.size(); ++i)
+    sentence(record, i, record.sentences[i]);
+  end_record(record);
+}
+
+void ClassifyMessages::sentence(const Record& record, std::size_t index,
+                                const SentenceResult& sentence) {
+  if (tally_ != nullptr) tally_->sentence(sentence);
+  if (!sentence.ok() && first_sentence_error_.empty()) {
+    first_sentence_error_ = "sentence " + std::to_string(index) + ": " + sentence.error;
   }
+  if (!sentence.plugin_faults.empty()) {
+    plugin_faults_.hold(sentence.plugin_faults, fault_place(record, index));
+    faults_held_ = true;
+  }
+}
+
+void ClassifyMessages::end_record(const Record& record) {
+  if (tally_ != nullptr) tally_->end_record(record);
+  if (!record.input_error.empty() || !first_sentence_error_.empty()) record_error(record);
+  if (faults_held_) {
+    progress_.finish();  // start on a clean line
+    plugin_faults_.print_held();
+  }
+  first_sentence_error_.clear();
+  faults_held_ = false;
 }
 
 void ClassifyMessages::record_error(const Record& record) {
@@ -47,7 +56,7 @@ void ClassifyMessages::record_error(const Record& record) {
   if (record.line != 0) std::cerr << ':' << record.line;
   // The message may quote input bytes: keep it to one line of valid UTF-8.
   std::string message;
-  append_one_line(message, first_error(record));
+  append_one_line(message, record.input_error.empty() ? first_sentence_error_ : record.input_error);
   std::cerr << ": " << message << '\n';
 }
 

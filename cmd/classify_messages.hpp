@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <demarche/result.hpp>
 #include <string>
 
 #include "event_tally.hpp"
@@ -24,6 +25,13 @@ class ClassifyMessages {
 
   // After `record` was written: its error, if any, and its plugins' faults.
   void record(const Record& record);
+
+  // The same for a record whose sentences are written as they are
+  // classified: each sentence as it is written (`index` from 0), then
+  // end_record() once the record is written. What they say is held until
+  // end_record, so that standard error is what record() gives.
+  void sentence(const Record& record, std::size_t index, const SentenceResult& sentence);
+  void end_record(const Record& record);
 
   // True when a record had an error or an input could not be read.
   bool any_failure() const { return record_errors_ > 0 || input_failed_; }
@@ -48,6 +56,10 @@ class ClassifyMessages {
   EventTally* tally_;
   std::size_t record_errors_ = 0;
   PluginFaults plugin_faults_;
+  // Of the record being written: its first sentence error ("sentence 2:
+  // ..."), and whether a sentence had plugin faults (held in plugin_faults_).
+  std::string first_sentence_error_;
+  bool faults_held_ = false;
   bool input_failed_ = false;
 };
 

@@ -37,16 +37,23 @@ void EventTally::cannot_open(const std::string& name) {
 }
 
 void EventTally::record(const Record& record) {
+  for (const SentenceResult& sentence : record.sentences) this->sentence(sentence);
+  end_record(record);
+}
+
+void EventTally::sentence(const SentenceResult& sentence) {
+  const bool reported =
+      std::any_of(sentence.events.begin(), sentence.events.end(),
+                  [&](const Event& event) { return is_reported(event, report_); });
+  if (reported) ++record_with_event_;
+}
+
+void EventTally::end_record(const Record& record) {
+  const std::size_t with_event = record_with_event_;
+  record_with_event_ = 0;
   const bool fresh = record.line == 0 || record.line <= last_line_;
   const std::size_t i = locate(record.source, fresh);
   last_line_ = record.line;
-  std::size_t with_event = 0;
-  for (const SentenceResult& sentence : record.sentences) {
-    const bool reported =
-        std::any_of(sentence.events.begin(), sentence.events.end(),
-                    [&](const Event& event) { return is_reported(event, report_); });
-    if (reported) ++with_event;
-  }
   if (with_event == 0) return;
   any_event_ = true;
   if (i < files_.size()) counts_[i] += with_event;

@@ -30,6 +30,10 @@ class EventTally {
   EventTally(std::vector<std::string> files, ReportOptions report);
 
   void record(const Record& record);
+  // The same in parts, for a record whose sentences come one at a time:
+  // each sentence, then the record once it is done.
+  void sentence(const SentenceResult& sentence);
+  void end_record(const Record& record);
   // An input that could not be opened gets no count, as in grep.
   void cannot_open(const std::string& name);
 
@@ -53,6 +57,7 @@ class EventTally {
   bool started_ = false;             // some event has been located
   std::size_t last_line_ = 0;
   bool any_event_ = false;
+  std::size_t record_with_event_ = 0;  // sentences of the record in progress with an event
 };
 
 }  // namespace demarche::cli

@@ -64,23 +64,45 @@ class JsonlWriter final : public Writer {
  public:
   JsonlWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
-  void write(const Record& record) override {
+  void open_record(const Record& record) override {
     buffer_.clear();
     if (record.shape == Shape::kDocument) {
-      append_document(record);
+      append_head(record);
+      error_written_ = false;
+      append_passthrough(record, Part::kBeforeSentences);
+      buffer_ += ",\"sentences\":[";
     } else if (!record.input_error.empty()) {
       append_head(record);
       buffer_ += ",\"error\":";
       append_json_string(buffer_, record.input_error);
       buffer_ += "}\n";
-    } else {
-      for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-        append_head(record);
-        buffer_ += ',';
-        append_sentence_fields(record.text, i, record.sentences[i]);
-        buffer_ += "}\n";
-        spill_if_full(out_, buffer_);
+    }
+  }
+
+  void write_sentence(const Record& record, std::size_t index,
+                      const SentenceResult& sentence) override {
+    if (record.shape == Shape::kDocument) {
+      buffer_ += index == 0 ? "{" : ",{";
+      append_sentence_fields(record.text, index, sentence);
+      buffer_ += '}';
+    } else if (record.input_error.empty()) {  // else its one line is the error's
+      append_head(record);
+      buffer_ += ',';
+      append_sentence_fields(record.text, index, sentence);
+      buffer_ += "}\n";
+    }
+    spill_if_full(out_, buffer_);
+  }
+
+  void close_record(const Record& record, std::size_t) override {
+    if (record.shape == Shape::kDocument) {
+      buffer_ += ']';
+      append_passthrough(record, Part::kAfterSentences);
+      if (!error_written_ && !record.input_error.empty()) {
+        buffer_ += ",\"error\":";
+        append_json_string(buffer_, record.input_error);
       }
+      buffer_ += "}\n";
     }
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
@@ -103,50 +125,34 @@ class JsonlWriter final : public Writer {
     }
   }
 
-  // A jsonl record: the head, the pass-through fields in input order, the
-  // sentences and the input error. A pass-through field named sentences or
-  // error takes its place among them (the reader drops both, see above).
-  void append_document(const Record& record) {
-    append_head(record);
-    bool sentences_written = false;
-    bool error_written = false;
-    if (record.passthrough.is_object()) {
-      for (const auto& [key, value] : record.passthrough.items()) {
-        if (key == "id" || (record.name_source && key == "file")) continue;  // in the head
-        buffer_ += ',';
-        append_json_string(buffer_, key);
-        buffer_ += ':';
-        if (key == "sentences") {
-          append_sentences(record);
-          sentences_written = true;
-        } else if (key == "error" && !record.input_error.empty()) {
-          append_json_string(buffer_, record.input_error);
-          error_written = true;
-        } else {
-          append_json_value(buffer_, value);
-        }
+  // A jsonl record is the head, the pass-through fields in input order, the
+  // sentences and the input error. A pass-through field named sentences
+  // says where the sentences go (after all the others without one); one
+  // named error holds the input error in its place (the reader drops both,
+  // see above).
+  enum class Part { kBeforeSentences, kAfterSentences };
+
+  void append_passthrough(const Record& record, Part part) {
+    if (!record.passthrough.is_object()) return;
+    bool after_sentences = false;
+    for (const auto& [key, value] : record.passthrough.items()) {
+      if (key == "sentences") {
+        if (part == Part::kBeforeSentences) return;
+        after_sentences = true;
+        continue;
+      }
+      if (after_sentences != (part == Part::kAfterSentences)) continue;
+      if (key == "id" || (record.name_source && key == "file")) continue;  // in the head
+      buffer_ += ',';
+      append_json_string(buffer_, key);
+      buffer_ += ':';
+      if (key == "error" && !record.input_error.empty()) {
+        append_json_string(buffer_, record.input_error);
+        error_written_ = true;
+      } else {
+        append_json_value(buffer_, value);
       }
     }
-    if (!sentences_written) {
-      buffer_ += ",\"sentences\":";
-      append_sentences(record);
-    }
-    if (!error_written && !record.input_error.empty()) {
-      buffer_ += ",\"error\":";
-      append_json_string(buffer_, record.input_error);
-    }
-    buffer_ += "}\n";
-  }
-
-  void append_sentences(const Record& record) {
-    buffer_ += '[';
-    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      buffer_ += i == 0 ? "{" : ",{";
-      append_sentence_fields(record.text, i, record.sentences[i]);
-      buffer_ += '}';
-      spill_if_full(out_, buffer_);
-    }
-    buffer_ += ']';
   }
 
   // `"sentence":...` up to the sentence's error: the inside of an object.
@@ -279,7 +285,8 @@ class JsonlWriter final : public Writer {
 
   std::ostream& out_;
   ReportOptions options_;
-  std::string buffer_;  // the output lines of one record; reused for the whole run
+  std::string buffer_;          // the output lines of one record; reused for the whole run
+  bool error_written_ = false;  // a pass-through field named error held the record's
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "record_batch.hpp"
 #include "reorder_buffer.hpp"
 #include "string_sink.hpp"
+#include "write_while_classifying.hpp"
 #include "writer.hpp"
 
 namespace demarche::cli {
@@ -37,10 +38,6 @@ constexpr std::size_t kBatchesPerWorker = 3;
 // several.
 constexpr unsigned kWorkersPerMatcher = 4;
 
-// A record whose text is at least this long is formatted as it is written
-// (RecordSlot::format_on_emit). Far above any batch of ordinary records.
-constexpr std::size_t kFormatOnEmitBytes = std::size_t{4} << 20;
-
 // One worker's tools, made on its own thread when its first batch arrives.
 class WorkerTools {
  public:
@@ -58,9 +55,14 @@ class WorkerTools {
       RecordSlot& slot = batch[i];
       try {
         if (decoder_) decoder_->decode(slot.raw, slot.record);
-        classify_record(engine_, slot.record);
-        slot.format_on_emit = slot.record.text.size() >= kFormatOnEmitBytes;
-        if (!slot.format_on_emit) writer_->write(slot.record);
+        slot.classify_on_emit = is_written_while_classified(slot.record);
+        if (slot.classify_on_emit) {
+          // Decoded, it is no longer needed, and a huge record's line is huge.
+          std::string().swap(slot.raw);
+        } else {
+          classify_record(engine_, slot.record);
+          writer_->write(slot.record);
+        }
       } catch (...) {
         batch.fail_at(i, std::current_exception());
         return;
@@ -176,8 +178,8 @@ class Pipeline {
 // Writes a finished batch and says what the serial loop would have said
 // about it, in the same order. False when the run must stop: the output
 // failed (as the serial loop, which stops reading then and reports no more).
-bool emit(const RecordBatch& batch, Writer& writer, Output& output, ClassifyMessages& messages,
-          Progress& progress) {
+bool emit(const Engine& engine, RecordBatch& batch, Writer& writer, Output& output,
+          ClassifyMessages& messages, Progress& progress) {
   std::size_t event = 0;
   std::size_t begin = 0;
   for (std::size_t i = 0;; ++i) {
@@ -193,9 +195,9 @@ bool emit(const RecordBatch& batch, Writer& writer, Output& output, ClassifyMess
     }
     if (i == batch.size()) break;
     if (!output.good()) return false;
-    const RecordSlot& slot = batch[i];
-    if (slot.format_on_emit) {
-      writer.write(slot.record);  // its output is not in batch.output
+    RecordSlot& slot = batch[i];
+    if (slot.classify_on_emit) {
+      write_while_classifying(engine, slot.record, writer, messages);  // not in batch.output
     } else {
       output.stream().write(batch.output.data() + begin,
                             static_cast<std::streamsize>(slot.output_end - begin));
@@ -214,13 +216,13 @@ bool emit(const RecordBatch& batch, Writer& writer, Output& output, ClassifyMess
 void classify_in_parallel(const Engine& engine, const ClassifyOptions& options, Output& output,
                           ClassifyMessages& messages, Progress& progress) {
   Pipeline pipeline(engine, options);
-  // For records formatted as they are written; never begin()s, as the workers'.
+  // For records written while they are classified; never begin()s, as the workers'.
   const std::unique_ptr<Writer> writer =
       make_writer(options.format, output.stream(), options.report);
   for (std::uint64_t sequence = 0;; ++sequence) {
     RecordBatch* const batch = pipeline.take(sequence);
     if (batch == nullptr) return;
-    const bool go_on = emit(*batch, *writer, output, messages, progress);
+    const bool go_on = emit(engine, *batch, *writer, output, messages, progress);
     const bool last = batch->last;
     pipeline.recycle(batch);
     if (!go_on || last) return;

@@ -7,7 +7,9 @@
 // the stages: the reader fills a free one, a worker processes it, the writer
 // emits the batches strictly in sequence and frees them. So memory stays
 // bounded whatever the input size, and output and standard error are what the
-// serial loop gives, byte for byte. Threads meet only at the hand-off of a
+// serial loop gives, byte for byte. A record of a huge text is classified by
+// the writer instead, a sentence at a time as it is written
+// (cmd/write_while_classifying.hpp). Threads meet only at the hand-off of a
 // batch, never per record. Up to four workers share one set of regex caches
 // (Engine::with_own_matcher_state), whose lock RE2 takes on every search: so
 // many cores never all contend on one lock, and few do not build the same

@@ -77,16 +77,21 @@ std::shared_ptr<const PluginSet> load_plugin_set(const PluginOptions& plugins, s
   return set;
 }
 
-void PluginFaults::report(const std::vector<PluginFault>& faults, const std::string& where) {
+void PluginFaults::hold(const std::vector<PluginFault>& faults, const std::string& where) {
   for (const PluginFault& fault : faults) {
     ++count_;
     if (std::find(reported_.begin(), reported_.end(), fault.plugin) != reported_.end()) continue;
     reported_.push_back(fault.plugin);
-    std::cerr << "demarche: plugin " << printable_text(fault.plugin, kShownNameBytes)
-              << " failed on " << where << ": " << printable_text(fault.message, kShownTextBytes)
-              << " (its contribution was left out; further faults of this plugin are only "
-                 "counted)\n";
+    held_.push_back("demarche: plugin " + printable_text(fault.plugin, kShownNameBytes) +
+                    " failed on " + where + ": " + printable_text(fault.message, kShownTextBytes) +
+                    " (its contribution was left out; further faults of this plugin are only "
+                    "counted)\n");
   }
+}
+
+void PluginFaults::print_held() {
+  for (const std::string& message : held_) std::cerr << message;
+  held_.clear();
 }
 
 }  // namespace demarche::cli

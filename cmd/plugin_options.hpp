@@ -45,11 +45,20 @@ std::shared_ptr<const PluginSet> load_plugin_set(const PluginOptions& plugins, s
 class PluginFaults {
  public:
   // `where` names the record, e.g. "record 3".
-  void report(const std::vector<PluginFault>& faults, const std::string& where);
+  void report(const std::vector<PluginFault>& faults, const std::string& where) {
+    hold(faults, where);
+    print_held();
+  }
+  // report() in two steps, for faults met while a record is still being
+  // written: hold() counts them and keeps the message of each plugin's
+  // first; print_held() prints the messages kept, in order.
+  void hold(const std::vector<PluginFault>& faults, const std::string& where);
+  void print_held();
   std::size_t count() const { return count_; }
 
  private:
-  std::vector<std::string> reported_;  // plugins whose first fault was printed
+  std::vector<std::string> reported_;  // plugins whose first fault was held or printed
+  std::vector<std::string> held_;      // messages not printed yet
   std::size_t count_ = 0;
 };
 

@@ -37,10 +37,13 @@ struct RecordSlot {
   // into `record`, so JSON parsing is spread over the workers too.
   std::string raw;
   std::size_t output_end = 0;  // where this record's output ends in RecordBatch::output
-  // A record of a huge text is classified by the worker but formatted by the
-  // thread that writes standard output, straight to it: in the batch's
-  // buffer its output (several times its text) would wait whole for its turn.
-  bool format_on_emit = false;
+  // A record of a huge text (is_written_while_classified) is only decoded by
+  // the worker: the thread that writes standard output classifies it when
+  // its turn comes, writing each sentence straight to the output as it goes
+  // (cmd/write_while_classifying.hpp). Classified by the worker, all its
+  // sentences' results (many times its text) would wait for their turn, and
+  // its output (several times its text) too in the batch's buffer.
+  bool classify_on_emit = false;
 };
 
 class RecordBatch {

@@ -13,29 +13,41 @@ class TextWriter final : public Writer {
  public:
   TextWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
-  void write(const Record& record) override {
+  // A document record, or one whose input could not be used, starts with a
+  // line of its own: the id, then the error, or "(no sentences)" when it
+  // turns out to have none.
+  void open_record(const Record& record) override {
     buffer_.clear();
-    const bool document = record.shape == Shape::kDocument;
-    if (document || !record.input_error.empty()) {
-      append_plain_id(buffer_, record);
-      if (!record.input_error.empty()) {
-        buffer_ += "  error: ";
-        append_one_line(buffer_, record.input_error);
-      } else if (record.sentences.empty()) {
-        buffer_ += "  (no sentences)";
-      }
+    head_line_open_ = false;
+    if (record.shape != Shape::kDocument && record.input_error.empty()) return;
+    append_plain_id(buffer_, record);
+    if (!record.input_error.empty()) {
+      buffer_ += "  error: ";
+      append_one_line(buffer_, record.input_error);
       buffer_ += '\n';
+    } else {
+      head_line_open_ = true;
     }
-    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      append_sentence(record, i, document);
-      spill_if_full(out_, buffer_);
+  }
+
+  void write_sentence(const Record& record, std::size_t index,
+                      const SentenceResult& sentence) override {
+    if (head_line_open_) {
+      buffer_ += '\n';
+      head_line_open_ = false;
     }
+    append_sentence(record, index, sentence);
+    spill_if_full(out_, buffer_);
+  }
+
+  void close_record(const Record&, std::size_t) override {
+    if (head_line_open_) buffer_ += "  (no sentences)\n";
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
  private:
-  void append_sentence(const Record& record, std::size_t index, bool document) {
-    const SentenceResult& sentence = record.sentences[index];
+  void append_sentence(const Record& record, std::size_t index, const SentenceResult& sentence) {
+    const bool document = record.shape == Shape::kDocument;
     if (document) {
       buffer_ += "  #";
       append_size(buffer_, index);
@@ -134,6 +146,7 @@ class TextWriter final : public Writer {
   std::ostream& out_;
   ReportOptions options_;
   std::string buffer_;
+  bool head_line_open_ = false;  // the record's first line waits for its end
 };
 
 }  // namespace

@@ -25,20 +25,22 @@ class TsvWriter final : public Writer {
     out_ << "id\tsentence\tstart\tend\tlabels\tconfidences\tattributes\tsources\ttargets\ttext\n";
   }
 
-  void write(const Record& record) override {
-    if (record.sentences.empty() &&
-        (record.shape == Shape::kDocument || !record.input_error.empty())) {
-      buffer_.clear();
-      append_plain_id(buffer_, record);
-      buffer_ += "\t\t\t\t\t\t\t\t\t\n";
-      write_row();
-      return;
-    }
-    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
-      buffer_.clear();
-      append_row(record, i, record.sentences[i]);
-      write_row();
-    }
+  void open_record(const Record&) override {}
+
+  void write_sentence(const Record& record, std::size_t index,
+                      const SentenceResult& sentence) override {
+    buffer_.clear();
+    append_row(record, index, sentence);
+    write_row();
+  }
+
+  void close_record(const Record& record, std::size_t sentences) override {
+    if (sentences != 0) return;
+    if (record.shape != Shape::kDocument && record.input_error.empty()) return;
+    buffer_.clear();
+    append_plain_id(buffer_, record);
+    buffer_ += "\t\t\t\t\t\t\t\t\t\n";
+    write_row();
   }
 
  private:

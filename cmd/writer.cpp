@@ -6,10 +6,13 @@ namespace {
 
 class NullWriter final : public Writer {
  public:
-  void write(const Record&) override {}
+  void open_record(const Record&) override {}
+  void write_sentence(const Record&, std::size_t, const SentenceResult&) override {}
+  void close_record(const Record&, std::size_t) override {}
 };
 
 }  // namespace
+
 
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, ReportOptions options) {
   switch (format) {

@@ -29,7 +29,25 @@ class Writer {
   virtual ~Writer() = default;
   // Called once before the first record (the TSV header).
   virtual void begin() {}
-  virtual void write(const Record& record) = 0;
+
+  // A record whose sentences are classified in `record.sentences`.
+  void write(const Record& record) {
+    open_record(record);
+    for (std::size_t i = 0; i < record.sentences.size(); ++i) {
+      write_sentence(record, i, record.sentences[i]);
+    }
+    close_record(record, record.sentences.size());
+  }
+
+  // A record written in parts, for one whose sentences are written as they
+  // are classified and never held together: open_record, then
+  // write_sentence for each sentence in order (`index` from 0), then
+  // close_record with how many there were. `record.sentences` is not read.
+  // The bytes are those write() gives for the same sentences.
+  virtual void open_record(const Record& record) = 0;
+  virtual void write_sentence(const Record& record, std::size_t index,
+                              const SentenceResult& sentence) = 0;
+  virtual void close_record(const Record& record, std::size_t sentences) = 0;
 };
 
 // A writer gathers a record's output in a buffer and hands it to the stream

@@ -6,8 +6,8 @@
 #include "engine_impl.hpp"
 #include "plugins/apply.hpp"
 #include "rule_evidence.hpp"
+#include "text/document_sentences.hpp"
 #include "text/normalize.hpp"
-#include "text/segment.hpp"
 
 namespace demarche {
 
@@ -108,22 +108,17 @@ SentenceResult Engine::classify(std::string_view text, std::size_t offset,
 }
 
 std::vector<Span> Engine::segment(std::string_view document) const {
-  const text::MatchText norm(document);
-  std::vector<Span> sentences = text::segment_sentences(norm.text());
-  for (Span& s : sentences) s = norm.original_span(s.begin, s.end);
+  std::vector<Span> sentences;
+  text::for_each_document_sentence(document, [&](Span s) { sentences.push_back(s); });
   return sentences;
 }
 
-std::vector<SentenceResult> Engine::classify_document(std::string_view document) const {
-  const std::vector<Span> spans = segment(document);
-  std::vector<SentenceResult> out;
-  // Sized once: grown by doubling, the results of a huge document took up
-  // to twice their room, and three times while they moved.
-  out.reserve(spans.size());
+void Engine::classify_document(std::string_view document,
+                               const std::function<void(SentenceResult&&)>& each) const {
   // People introduced with an official's title so far: later sentences
   // that name them alone have an official there too.
   std::vector<std::string> officials;
-  for (const Span& s : spans) {
+  text::for_each_document_sentence(document, [&](Span s) {
     const std::string_view sentence = document.substr(s.begin, s.size());
     SentenceResult r = classify(sentence, s.begin, &officials);
     if (impl_->names_officials) impl_->titled_names.harvest(sentence, &officials);
@@ -135,8 +130,13 @@ std::vector<SentenceResult> Engine::classify_document(std::string_view document)
       shift(c.spans, s.begin);
       shift(c.unless_spans, s.begin);
     }
-    out.push_back(std::move(r));
-  }
+    each(std::move(r));
+  });
+}
+
+std::vector<SentenceResult> Engine::classify_document(std::string_view document) const {
+  std::vector<SentenceResult> out;
+  classify_document(document, [&](SentenceResult&& r) { out.push_back(std::move(r)); });
   return out;
 }
 

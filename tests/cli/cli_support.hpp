@@ -196,6 +196,49 @@ class TempDir {
   fs::path path_;
 };
 
+// A folder holding copies of fixture plugins, for --plugins: the loader
+// refuses a plugin that others may write (docs/plugins.md), which the build
+// folder may allow.
+class FixturePluginFolder {
+ public:
+  explicit FixturePluginFolder(const std::vector<std::string>& names) {
+    fs::permissions(folder_.path(), fs::perms::owner_all | fs::perms::group_read |
+                                        fs::perms::group_exec | fs::perms::others_read |
+                                        fs::perms::others_exec);
+    for (const std::string& name : names) {
+      const fs::path to = folder_.path() / (name + ".so");
+      fs::copy_file(fs::path(DEMARCHE_FIXTURE_PLUGINS) / (name + ".so"), to);
+      fs::permissions(to, fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
+    }
+  }
+
+  std::string path() const { return folder_.path().string(); }
+
+ private:
+  TempDir folder_;
+};
+
+// Sentences for the toy rules and fixture plugins: a mix of events
+// (greeting, farewell, both), text no rule concerns, words for the fixture
+// plugins ("boom" makes `thrower` fail, "wave" gives `good` evidence),
+// multibyte and invalid UTF-8, a tab, a CR, and an empty one.
+inline const std::vector<std::string>& toy_sentences() {
+  static const std::vector<std::string> sentences = {
+      "Anna said hello to her friend today.",
+      "Carl said goodbye at the door.",
+      "Hi neighbours, they said goodbye and waved at us.",
+      "The weather was mild for the season.",
+      "Tom never greeted the neighbours.",
+      "They wave at the crowd.",
+      "boom, said hello to a friend.",
+      "Caf\xc3\xa9 \xe2\x80\x94 hello friend.",
+      "bad \xff\xfe bytes, hello friend.",
+      "tab\there, hello friend\r",
+      "",
+  };
+  return sentences;
+}
+
 // Each line of `text` parsed as JSON; throws when a line is not valid JSON
 // (nlohmann's parser also rejects ill-formed UTF-8, so this checks that too).
 inline std::vector<Json> parse_jsonl(const std::string& text) {

@@ -17,23 +17,9 @@ namespace {
 const std::vector<std::string> kJobs = {"1", "2", "4"};
 const std::vector<std::string> kFormats = {"jsonl", "tsv", "text"};
 
-// One sentence from a mix of events (greeting, farewell, both), text no rule
-// concerns, words for the fixture plugins ("boom" makes `thrower` fail,
-// "wave" gives `good` evidence), multibyte and invalid UTF-8, and CRLF.
+// One or two of toy_sentences().
 std::string random_sentence(std::mt19937& random) {
-  static const std::vector<std::string> kPieces = {
-      "Anna said hello to her friend today.",
-      "Carl said goodbye at the door.",
-      "Hi neighbours, they said goodbye and waved at us.",
-      "The weather was mild for the season.",
-      "Tom never greeted the neighbours.",
-      "They wave at the crowd.",
-      "boom, said hello to a friend.",
-      "Caf\xc3\xa9 \xe2\x80\x94 hello friend.",
-      "bad \xff\xfe bytes, hello friend.",
-      "tab\there, hello friend\r",
-      "",
-  };
+  const std::vector<std::string>& kPieces = toy_sentences();
   std::string sentence = kPieces[random() % kPieces.size()];
   if (random() % 4 == 0) sentence += " " + kPieces[random() % (kPieces.size() - 2)];
   return sentence;
@@ -176,23 +162,14 @@ TEST(ParallelClassify, SeveralInputsWithFailuresAreTheSameWhateverTheJobs) {
 }
 
 TEST(ParallelClassify, PluginFaultsAreReportedInOrder) {
-  TempDir plugins;
-  fs::permissions(plugins.path(), fs::perms::owner_all | fs::perms::group_read |
-                                      fs::perms::group_exec | fs::perms::others_read |
-                                      fs::perms::others_exec);
-  for (const std::string name : {"good", "thrower"}) {
-    const fs::path to = plugins.path() / (name + ".so");
-    fs::copy_file(fs::path(DEMARCHE_FIXTURE_PLUGINS) / (name + ".so"), to);
-    fs::permissions(to, fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
-  }
+  const FixturePluginFolder plugins({"good", "thrower"});
   RunOptions options;
   options.input = generated_lines(4000);
   expect_same_whatever_the_jobs(
-      {"--rules", toy_rules(), "--plugins", plugins.path().string(), "--strict-plugins"}, options,
+      {"--rules", toy_rules(), "--plugins", plugins.path(), "--strict-plugins"}, options,
       "plugin faults");
   const RunResult r =
-      run({"classify", "-j", "4", "--rules", toy_rules(), "--plugins", plugins.path().string()},
-          options);
+      run({"classify", "-j", "4", "--rules", toy_rules(), "--plugins", plugins.path()}, options);
   EXPECT_TRUE(contains(r.err, "plugin thrower failed on record ")) << r.err;
   EXPECT_TRUE(contains(r.err, " plugin faults\n")) << r.err;
 }

@@ -407,5 +407,17 @@ TEST(TitledNames, InADocumentANameIntroducedByATitleIsAnOfficialLater) {
   EXPECT_TRUE(without[1].events.empty());
 }
 
+TEST(TitledNames, TheDocumentCallbackCarriesThemToo) {
+  const Loaded loaded = load("  source: state official\n");
+  ASSERT_TRUE(loaded.ok()) << report_of(loaded);
+  const std::string document =
+      "The spokesman Ali Traore arrived late. \"We condemn the raid,\" Traore said.\n"
+      "Nobody else spoke. Traore condemned it again.";
+  std::vector<std::size_t> events;
+  loaded.engine->classify_document(document,
+                                   [&](SentenceResult&& r) { events.push_back(r.events.size()); });
+  EXPECT_EQ(events, (std::vector<std::size_t>{0, 1, 0, 1}));
+}
+
 }  // namespace
 }  // namespace demarche

@@ -9,9 +9,9 @@
 #include <ostream>
 #include <string>
 
+#include "../../cmd/writer.hpp"
 #include "../../eval/json_spans.hpp"
 #include "../../eval/text_format.hpp"
-#include "../../cmd/writer.hpp"
 
 namespace demarche::cli::reference {
 inline Json object_with_room(std::size_t fields) {
@@ -38,7 +38,20 @@ class DomJsonlWriter final : public Writer {
  public:
   DomJsonlWriter(std::ostream& out, ReportOptions options) : out_(out), options_(options) {}
 
-  void write(const Record& record) override {
+  // The DOM is built from the whole record: the parts are gathered into a
+  // copy of it (this is a reference for tests, not meant to be lean).
+  void open_record(const Record&) override { sentences_.clear(); }
+  void write_sentence(const Record&, std::size_t, const SentenceResult& sentence) override {
+    sentences_.push_back(sentence);
+  }
+  void close_record(const Record& record, std::size_t) override {
+    Record whole = record;
+    whole.sentences = std::move(sentences_);
+    write_whole(whole);
+  }
+
+ private:
+  void write_whole(const Record& record) {
     buffer_.clear();
     if (record.shape == Shape::kDocument) {
       append_line(document(record));
@@ -56,7 +69,6 @@ class DomJsonlWriter final : public Writer {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
- private:
   void append_line(const Json& object) {
     buffer_ += to_json_text(object);
     buffer_ += '\n';
@@ -164,6 +176,7 @@ class DomJsonlWriter final : public Writer {
   std::ostream& out_;
   ReportOptions options_;
   std::string buffer_;  // the output lines of one record; reused for the whole run
+  std::vector<SentenceResult> sentences_;  // of the record being written
 };
 
 inline std::unique_ptr<Writer> make_dom_jsonl_writer(std::ostream& out, ReportOptions options) {

@@ -6,6 +6,7 @@
 //   const demarche::Engine& engine = *loaded.engine;
 //   demarche::SentenceResult r = engine.classify_sentence("Paris expelled two envoys.");
 //   for (const auto& doc_sentence : engine.classify_document(article)) { ... }
+//   engine.classify_document(huge_article, [](demarche::SentenceResult&& r) { ... });
 //
 // An Engine is immutable once built. Its classify calls are const and safe to
 // call from many threads at once. Threads that share one Engine share its
@@ -14,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -161,6 +163,14 @@ class Engine {
   // Dupont") counts as an official for `source:` and `target:` in the
   // sentences after, by full name or surname.
   std::vector<SentenceResult> classify_document(std::string_view document) const;
+
+  // The same, handing each sentence's result to `each` as soon as it is
+  // classified, in document order, instead of returning them all: memory
+  // then stays bounded by a sentence (and a block of about 1 MiB of lines
+  // being split), not by the document. The results are those of the
+  // version above, one call per sentence; an empty document makes none.
+  void classify_document(std::string_view document,
+                         const std::function<void(SentenceResult&&)>& each) const;
 
   // Splits a document into sentences without classifying them.
   std::vector<Span> segment(std::string_view document) const;
