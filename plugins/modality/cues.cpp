@@ -53,6 +53,9 @@ using S = Scope;
 
 // Auxiliaries of a threat or promise: "warned (that) it would expel".
 constexpr std::string_view kFutureBridge = "to|would|will|could|might|may|shall";
+// Words after an infinitive's "to" within which a second infinitive
+// coordinated with it ("to cut off gas supplies and expel") is reached.
+constexpr std::size_t kCoordinatedInfinitiveReach = 8;
 
 // Verb forms used by several cues.
 constexpr std::string_view kThreaten = "threaten|threatens|threatened|threatening";
@@ -489,7 +492,14 @@ std::optional<CueMatch> CueTable::match(const Cue& cue, const Window& w, std::si
           if (objects > cue.object_reach) return std::nullopt;
           const auto after =
               i == w.trigger ? std::optional<std::size_t>(0) : gap(i, w.trigger, false);
-          if (!after || *after > cue.reach) return std::nullopt;
+          // A second infinitive coordinated with the first ("threatened to
+          // cut off gas supplies and expel the envoys") is in the cue's
+          // reach as much as the first: "and" (or "or") right before the
+          // trigger, "to" as the bridge, and no barrier between.
+          const bool coordinated = after && t[i].is("to") && w.trigger > i + 1 &&
+                                   is_coordinator(t[w.trigger - 1].text) &&
+                                   *after <= cue.reach + kCoordinatedInfinitiveReach;
+          if (!after || (*after > cue.reach && !coordinated)) return std::nullopt;
           if (!gap(last, i, false)) return std::nullopt;
           if (i < w.trigger) m.last = i;
           return m;

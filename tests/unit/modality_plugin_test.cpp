@@ -282,6 +282,9 @@ TEST(ModalityPlugin, ThreatsPlansAndPossibilitiesAreThreatened) {
       {"Valdoria threatened on Tuesday, after a stormy cabinet meeting, to expel three "
        "Syldavian diplomats.",
        "expulsion"},
+      // A second infinitive coordinated with the first is threatened too.
+      {"Valdoria threatened to cut off gas supplies and expel the Syldavian envoys.", "expulsion"},
+      {"Valdoria vowed to close the border or impose sanctions on Syldavia.", "sanction"},
       {"Valdoria warned it would impose sanctions on Syldavia.", "sanction"},
       {"Valdoria vowed to impose sanctions on Syldavia.", "sanction"},
       {"Valdoria is considering withdrawing its troops from Syldavia.", "withdrawal"},
@@ -472,6 +475,8 @@ TEST(ModalityPlugin, AssertedSentencesAreLeftAlone) {
       "Valdoria did not hesitate to condemn the attack.",
       "Nobody was surprised when Valdoria expelled the envoys.",
       "The bloc imposed new sanctions that would be reviewed in May.",
+      // A coordinated past tense opens its own, asserted clause.
+      "Valdoria threatened to cut off gas supplies and expelled the Syldavian envoys.",
   };
   for (const char* s : sentences) expect_untouched(toy(), s);
 }
