@@ -97,6 +97,15 @@ constexpr std::string_view kAsk =
     "ask|asks|asked|asking|request|requests|requested|requesting|"
     "want|wants|wanted|wanting";
 
+// The same, of a state's partners: not its staff, but others it asks.
+constexpr std::string_view kAskOthers =
+    "ask|asks|asked|asking|request|requests|requested|requesting|urge|urges|urged|urging "
+    "its|their|our allies|partners|neighbours|neighbors|counterparts|friends";
+constexpr std::string_view kAskOthersQualified =
+    "ask|asks|asked|asking|request|requests|requested|requesting|urge|urges|urged|urging "
+    "its|their|our western|european|international|foreign|regional|nato|eu|g7 "
+    "allies|partners|neighbours|neighbors|counterparts|friends";
+
 // The table. Order matters where two cues start with the same word: the
 // first that matches is used, so longer or more specific forms come first.
 // Reaches are kept short on purpose: a cue two verbs away from the trigger
@@ -198,6 +207,9 @@ constexpr std::array kSpecs = {
     // "threatened Syldavia (and its allies) with sanctions".
     Spec{M::kThreatened, kThreaten, S::kInfinitive, 2}.bridged(5, "with"),
     Spec{M::kThreatened, "threat|threats|ultimatum|ultimatums", S::kNear, 2},
+    // What someone "will face" or "could risk" is a prospect ("any state
+    // that recognises it will face sanctions"); "faces sanctions" is a fact.
+    Spec{M::kThreatened, "will|would|could|may|might|shall|'ll face|risk", S::kNear, 3},
     // "which it hoped would eventually lead to a withdrawal": everything the
     // hoped-for clause goes on to name is hoped for, however long its list
     // ("would lead to the restoration of rights ... as well as the
@@ -287,6 +299,9 @@ constexpr std::array kSpecs = {
          S::kNear, 2},
     Spec{M::kDemanded, "call|calls|called|calling on|upon", S::kInfinitive, 1}.bridged(6),
     Spec{M::kDemanded, kPress, S::kInfinitive, 1}.bridged(6),
+    // "asked its partners (its Western allies) to": its own are others here.
+    Spec{M::kDemanded, kAskOthers, S::kInfinitive, 1}.bridged(2),
+    Spec{M::kDemanded, kAskOthersQualified, S::kInfinitive, 1}.bridged(2),
     Spec{M::kDemanded, kAsk, S::kInfinitive, 1}.bridged(6).unless_next("its|their|our"),
     Spec{M::kDemanded,
          "demand|demands|demanded|demanding|request|requests|requested|requesting|urge|urges|"

@@ -294,6 +294,7 @@ TEST(ModalityPlugin, ThreatsPlansAndPossibilitiesAreThreatened) {
       {"The bloc may impose new sanctions on Syldavia.", "sanction"},
       {"The prospect of tough sanctions against Syldavia has rattled markets.", "sanction"},
       {"The bloc threatened Syldavia and its two allies with new sanctions.", "sanction"},
+      {"Any state that recognises the region will face new sanctions, Valdoria said.", "sanction"},
       {"Firms that trade with Syldavia risk exposure to new sanctions, the bloc said.", "sanction"},
       {"Valdoria hoped the talks would eventually lead to new sanctions on Syldavia.", "sanction"},
       // The hoped-for clause reaches over a long list of what it names.
@@ -313,6 +314,8 @@ TEST(ModalityPlugin, CallsAndDemandsMadeOfOthersAreDemanded) {
       {"The EU called for new sanctions on Syldavia.", "sanction"},
       {"Valdoria asked Syldavia to withdraw its troops from the border.", "withdrawal"},
       {"Valdoria pressed its allies to impose sanctions on Syldavia.", "sanction"},
+      {"Valdoria asked its partners to impose sanctions on Syldavia.", "sanction"},
+      {"Valdoria asked its Western allies to impose sanctions on Syldavia.", "sanction"},
       {"Lawmakers called on the government to recall its ambassador from Syldavia.", "withdrawal"},
       {"Syldavia must withdraw its troops from the border, the minister said.", "withdrawal"},
       // A stack of manner adverbs keeps the verb in the modal's reach.
@@ -475,6 +478,7 @@ TEST(ModalityPlugin, AssertedSentencesAreLeftAlone) {
       "Valdoria did not hesitate to condemn the attack.",
       "Nobody was surprised when Valdoria expelled the envoys.",
       "The bloc imposed new sanctions that would be reviewed in May.",
+      "Syldavia faces new sanctions imposed by the bloc on Monday.",
       // A coordinated past tense opens its own, asserted clause.
       "Valdoria threatened to cut off gas supplies and expelled the Syldavian envoys.",
   };
