@@ -94,6 +94,51 @@ rule expulsion.test.to_leave
   EXPECT_EQ(scans.at("leave"), PieceScan::kEverySentence);
 }
 
+// A piece of thousands of names (a gazetteer class) slows every sentence's
+// scan; the lighter piece of its sequence rules the sequence out, and the
+// bulky one is then looked up, with the same result.
+TEST(PieceScan, ABulkyPieceIsLookedUpWhereALighterOneCanTell) {
+  auto names = [](const std::string& stem) {
+    std::string out;
+    for (int i = 0; i < 400; ++i) out += (i == 0 ? "" : "|") + stem + std::to_string(i);
+    return out;
+  };
+  const std::string rules =
+      "event expulsion\n  prior: 0.05\n"
+      "define NAMES = " +
+      names("Valdo") +
+      "\n"
+      "define OTHERS = " +
+      names("Syldo") +
+      "\n"
+      "rule expulsion.test.named\n  type: expulsion\n  weight: 0.9\n"
+      "  match: {NAMES} ~3 expelled\n"
+      "rule expulsion.test.others\n  type: expulsion\n  weight: 0.8\n"
+      "  match: {OTHERS} ~1 the\n";
+  DiagnosticSink sink;
+  const ParsedFiles files = load_sources({"t.rules"}, OneFile(rules), sink);
+  const Program program = compile_program(files, sink, /*lint=*/false);
+  ASSERT_FALSE(sink.has_errors());
+  std::map<std::string, PieceScan> bulky;  // by the first name the piece holds
+  for (std::size_t i = 0; i < program.piece_regexes.size(); ++i) {
+    const std::string& re = program.piece_regexes[i];
+    if (re.size() < 2000) continue;
+    bulky[re.find("Valdo0") != std::string::npos ? "names" : "others"] = program.piece_scan[i];
+  }
+  ASSERT_EQ(bulky.size(), 2u);
+  // "expelled" rules its sequence out: the names are looked up only then.
+  EXPECT_EQ(bulky.at("names"), PieceScan::kSearch);
+  // Next to a common word only, the bulky piece is what tells.
+  EXPECT_EQ(bulky.at("others"), PieceScan::kEverySentence);
+  const Loaded loaded = compile_rules({{"t.rules", rules}});
+  ASSERT_TRUE(loaded.ok());
+  const Engine& engine = *loaded.engine;
+  EXPECT_FALSE(engine.classify_sentence("Valdo17 expelled two envoys.").events.empty());
+  EXPECT_TRUE(engine.classify_sentence("Valdo17 welcomed two envoys.").events.empty());
+  EXPECT_TRUE(engine.classify_sentence("Someone expelled two envoys.").events.empty());
+  EXPECT_FALSE(engine.classify_sentence("Syldo3 the envoy.").events.empty());
+}
+
 // Every way a piece can be found, in sentences that fire, cancel or do
 // neither: an `unless:` is caught whether its pieces sit in the on-demand
 // set (threatened, not, school) or are shared with the rule's `match:`

@@ -26,6 +26,10 @@ constexpr const char* kOfficialKind = "official";
 
 // Wider gaps than this are no longer "near"; write two rules instead.
 constexpr int kMaxGapWords = 60;
+// A piece this long (a gazetteer class: thousands of names) slows the scan
+// of every sentence; where its sequence has a shorter selective piece, that
+// one rules the sequence out and the long one is looked up only then.
+constexpr std::size_t kBulkyPieceBytes = 2000;
 
 std::optional<double> parse_number(const std::string& text) {
   double value = 0;
@@ -175,18 +179,26 @@ class Compiler {
   // ruled out by it without a search ("not", "threatened" and "if" are absent
   // from most events). Common words of `match:` sequences ("to", "from")
   // occur in nearly every sentence; a set would tell nothing about them, so
-  // they are only searched for.
+  // they are only searched for. So are bulky pieces (kBulkyPieceBytes) in a
+  // sequence that has a lighter selective piece to rule it out.
   void choose_piece_scans() {
     std::vector<match::PieceScan>& scans = program_.piece_scan;
     scans.assign(program_.piece_regexes.size(), match::PieceScan::kSearch);
     auto common = [&](int piece) { return piece_common_[static_cast<std::size_t>(piece)]; };
+    auto bulky = [&](int piece) {
+      return program_.piece_regexes[static_cast<std::size_t>(piece)].size() >= kBulkyPieceBytes;
+    };
     for (const CompiledRule& rule : program_.rules) {
       for (const CompiledSequence& seq : rule.matches) {
         const bool any_selective = std::any_of(seq.pieces.begin(), seq.pieces.end(),
                                                [&](int piece) { return !common(piece); });
+        const bool any_light_selective =
+            std::any_of(seq.pieces.begin(), seq.pieces.end(),
+                        [&](int piece) { return !common(piece) && !bulky(piece); });
         for (int piece : seq.pieces) {
-          if (!common(piece) || !any_selective)
-            scans[static_cast<std::size_t>(piece)] = match::PieceScan::kEverySentence;
+          const bool needed =
+              !any_selective || (!common(piece) && !(bulky(piece) && any_light_selective));
+          if (needed) scans[static_cast<std::size_t>(piece)] = match::PieceScan::kEverySentence;
         }
       }
     }
