@@ -13,7 +13,6 @@ class NullWriter final : public Writer {
 
 }  // namespace
 
-
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, ReportOptions options) {
   switch (format) {
     case OutputFormat::kNone:
