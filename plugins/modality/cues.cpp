@@ -119,7 +119,9 @@ constexpr std::array kSpecs = {
         .unless_next("any|anything|not|so")
         .unless_previous("even|as"),
     Spec{M::kHypothetical, "whether", S::kClause, 0},
-    Spec{M::kHypothetical, "would|could|might have", S::kAdjacent, 1},
+    // A counterfactual reaches the object of its verb: "a draft which would
+    // have imposed an arms embargo" (the noun is the trigger).
+    Spec{M::kHypothetical, "would|could|might have", S::kNear, 4},
     Spec{M::kHypothetical, "would|will be forced|obliged|compelled to", S::kNear, 2},
     Spec{M::kHypothetical, "in case of", S::kNear, 2},
     Spec{M::kHypothetical, "in the event of|that", S::kClause, 0},
@@ -137,6 +139,10 @@ constexpr std::array kSpecs = {
     Spec{M::kHypothetical,
          "usually|typically|generally|normally|traditionally|customarily|rarely|seldom",
          S::kAdjacent, 2},
+    // Any state of a kind, not one state: "a state that expels diplomats
+    // usually faces retaliation".
+    Spec{M::kHypothetical,
+         "a|an|any|every state|country|government|nation|host|power that|which|who", S::kNear, 2},
     Spec{M::kHypothetical,
          "rare|unusual|uncommon|common|customary|usual|normal|easy|difficult|hard|impossible|"
          "possible|legal|illegal|lawful|unlawful for",
@@ -159,6 +165,11 @@ constexpr std::array kSpecs = {
     // "denied entry", "denied them visas" are sanctions, not denials.
     Spec{M::kNegated, "deny|denies|denied|denying|denial|denials", S::kNear, 6}.unless_next(
         "entry|visas|visa|access|permission|accreditation|landing|overflight|him|her|them|it"),
+    // ... but "denied it had expelled", "denies they were recalled" deny the
+    // event: a pronoun followed by a finite verb opens a that-clause.
+    Spec{M::kNegated,
+         "deny|denies|denied|denying it|he|she|they|we had|has|have|was|were|would|will|is|are|did",
+         S::kNear, 6},
     // Denied or dismissed reports: "dismissed reports that its troops would
     // be pulled out". The report noun is the bridge; the event may be
     // anywhere in the short that-clause after it.
@@ -510,9 +521,11 @@ std::optional<CueMatch> CueTable::match(const Cue& cue, const Window& w, std::si
           // A second infinitive coordinated with the first ("threatened to
           // cut off gas supplies and expel the envoys") is in the cue's
           // reach as much as the first: "and" (or "or") right before the
-          // trigger, "to" as the bridge, and no barrier between.
-          const bool coordinated = after && t[i].is("to") && w.trigger > i + 1 &&
-                                   is_coordinator(t[w.trigger - 1].text) &&
+          // trigger, "to" as the bridge, and no barrier between. So is a
+          // second verb of a mandative that-clause ("suggested that the
+          // cabinet suspend the deal and impose sanctions").
+          const bool coordinated = after && (t[i].is("to") || t[i].is("that")) &&
+                                   w.trigger > i + 1 && is_coordinator(t[w.trigger - 1].text) &&
                                    *after <= cue.reach + kCoordinatedInfinitiveReach;
           if (!after || (*after > cue.reach && !coordinated)) return std::nullopt;
           if (!gap(last, i, false)) return std::nullopt;

@@ -334,6 +334,7 @@ TEST(ModalityPlugin, ConditionsAndQuestionsAreHypothetical) {
       {"Valdoria, if attacked, will withdraw its troops from Syldavia.", "withdrawal"},
       {"If Valdoria expels the envoys, Syldavia will retaliate.", "expulsion"},
       {"Had Valdoria expelled the envoys, the talks would have collapsed.", "expulsion"},
+      {"A draft which would have imposed an arms embargo on Syldavia failed.", "sanction"},
       {"It is unclear whether Valdoria will recall its ambassador.", "withdrawal"},
       {"Will Valdoria expel the Syldavian envoys?", "expulsion"},
       {"Tough sanctions on Syldavia would be a mistake, the minister said.", "sanction"},
@@ -344,6 +345,9 @@ TEST(ModalityPlugin, ConditionsAndQuestionsAreHypothetical) {
 TEST(ModalityPlugin, ProposalsAndRecommendationsToOthersAreDemanded) {
   const Case cases[] = {
       {"The minister suggested that the cabinet order the Syldavian envoys out.", "expulsion"},
+      {"The minister suggested that the cabinet suspend the trade deal and impose sanctions on "
+       "Syldavia.",
+       "sanction"},
       {"The committee recommended that Valdoria recall its ambassador from Syldavia.",
        "withdrawal"},
       {"The opposition proposed that Valdoria withdraw its troops from Syldavia.", "withdrawal"},
@@ -398,8 +402,12 @@ TEST(ModalityPlugin, DeniedOrDismissedReportsAreNegated) {
       {"Valdoria said it would pull its troops out of Syldavia, but it rescinded the order a day "
        "later.",
        "withdrawal"},
+      {"The government denied it had expelled two Syldavian envoys.", "expulsion"},
+      {"Valdoria denies it has recalled its ambassador from Syldavia.", "withdrawal"},
   };
   for (const Case& c : cases) expect_lowered(toy(), c, "negated");
+  // "denied them visas" and "denied it entry" are the sanction, not a denial.
+  expect_untouched(toy(), "Valdoria denied them visas and imposed sanctions on Syldavia.");
 
   // Mixed: the expulsion is asserted in its own clause, the recall denied.
   const char* mixed =
@@ -437,6 +445,7 @@ TEST(ModalityPlugin, GenericAndDefinitionalStatementsAreHypothetical) {
       {"Under the Vienna Convention any envoy can be expelled without explanation.", "expulsion"},
       {"A host state is entitled to expel foreign diplomats without giving reasons.", "expulsion"},
       {"A host state has the right to expel foreign diplomats.", "expulsion"},
+      {"A state that expels Syldavian envoys usually faces retaliation in kind.", "expulsion"},
       {"It is unusual for a Valdorian government to recall its ambassador.", "withdrawal"},
       {"Economic sanctions are typically aimed at warlords and their financiers.", "sanction"},
       {"Valdorian law says a withdrawal of troops is only lawful with parliament's approval.",
