@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +55,30 @@ std::string database_cache_dir();
 // not against tampering (docs/architecture.md, "The cache").
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
+// `value` as 16 hexadecimal digits: keys and checksums in the files' heads.
+std::string cache_hex(std::uint64_t value);
+
 // Writes `bytes` as the cache folder's file `name`: to a fresh name
 // (O_EXCL, O_NOFOLLOW, mode 0600) renamed into place, so that no reader
 // sees half a file and no file of someone else's is written through.
 // False when caching is off or the write failed.
 bool write_cache_file(const std::string& name, std::string_view bytes);
+
+// The bytes of a file of the cache folder.
+struct CacheFile {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view bytes() const { return std::string_view(data.get(), size); }
+};
+
+// The cache folder's file `name`, read in one go; nothing when caching is
+// off, or it is missing, not a regular file (a symbolic link is not
+// followed) or too big to be one of ours. The caller checks the bytes.
+std::optional<CacheFile> read_cache_file(const std::string& name);
+
+// Keeps the kKeptFiles newest of the cache folder's files named
+// PREFIX...SUFFIX: one per rule set in use, and a few older ones for
+// switching back.
+void prune_cache_files(std::string_view prefix, std::string_view suffix);
 
 }  // namespace demarche::match

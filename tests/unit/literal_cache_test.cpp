@@ -1,0 +1,161 @@
+// The cache of built word lookups (match/literal_cache.hpp): what was
+// written is read back; a file that is not exactly that (another key,
+// another count, cut short, a byte changed, a symbolic link) is ignored,
+// or the one damaged record is; and a PieceSet with a damaged file finds
+// what one without lookups finds.
+#include "match/literal_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cache_folder.hpp"
+#include "match/literal_piece.hpp"
+#include "match/piece_set.hpp"
+
+namespace demarche::match {
+namespace {
+
+using testing::CacheFolder;
+
+CacheFile file_of(const std::string& bytes) {
+  CacheFile file;
+  file.size = bytes.size();
+  file.data = std::make_unique<char[]>(bytes.size());
+  std::memcpy(file.data.get(), bytes.data(), bytes.size());
+  return file;
+}
+
+std::string whole_word(const std::string& pattern) {
+  PieceSpec spec;
+  spec.pattern = pattern;
+  return piece_regex(spec);
+}
+
+const std::vector<std::string> kRecords{"first record", "", std::string("with\0zero", 9)};
+
+TEST(LiteralCache, ReadsBackWhatItWrote) {
+  const CacheFolder folder;
+  const std::string key = literal_cache_key({"a", "b", "c"});
+  EXPECT_NE(key, literal_cache_key({"a", "b"}));
+  EXPECT_NE(key, literal_cache_key({"ab", "c"}));
+  store_literal_cache(key, kRecords);
+  const std::optional<LiteralRecords> records = load_literal_cache(key, kRecords.size());
+  ASSERT_TRUE(records);
+  ASSERT_EQ(records->size(), kRecords.size());
+  for (std::size_t i = 0; i < kRecords.size(); ++i) EXPECT_EQ(records->record(i), kRecords[i]);
+}
+
+TEST(LiteralCache, IgnoresAFileThatIsNotWhatWasWritten) {
+  const std::string key = literal_cache_key({"a", "b", "c"});
+  const std::string good = literal_cache_file(key, kRecords);
+  ASSERT_TRUE(LiteralRecords::parse(file_of(good), key, 3));
+  EXPECT_FALSE(LiteralRecords::parse(file_of(good), literal_cache_key({"a"}), 3));
+  EXPECT_FALSE(LiteralRecords::parse(file_of(good), key, 2));
+  EXPECT_FALSE(LiteralRecords::parse(file_of(good), key, 4));
+  EXPECT_FALSE(LiteralRecords::parse(file_of(good + "x"), key, 3));
+  for (std::size_t size = 0; size < good.size(); ++size) {
+    EXPECT_FALSE(LiteralRecords::parse(file_of(good.substr(0, size)), key, 3)) << size;
+  }
+  // Every byte changed in turn: the file is refused, or the record that
+  // holds the byte is; the others read as written.
+  for (std::size_t at = 0; at < good.size(); ++at) {
+    std::string damaged = good;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+    const std::optional<LiteralRecords> records = LiteralRecords::parse(file_of(damaged), key, 3);
+    if (!records) continue;
+    int bad = 0;
+    for (std::size_t i = 0; i < kRecords.size(); ++i) {
+      const std::optional<std::string_view> record = records->record(i);
+      if (!record) {
+        ++bad;
+      } else {
+        EXPECT_EQ(*record, kRecords[i]) << "byte " << at;
+      }
+    }
+    EXPECT_EQ(bad, 1) << "byte " << at;
+  }
+}
+
+TEST(LiteralCache, DoesNotFollowASymbolicLink) {
+  const CacheFolder folder;
+  const std::string key = literal_cache_key({"a", "b", "c"});
+  store_literal_cache(key, kRecords);
+  const std::filesystem::path file = folder.path() / ("literals-" + key + ".lit");
+  const std::filesystem::path elsewhere = folder.path() / "elsewhere";
+  std::filesystem::rename(file, elsewhere);
+  std::filesystem::create_symlink(elsewhere, file);
+  EXPECT_FALSE(load_literal_cache(key, kRecords.size()));
+}
+
+// Pieces that are lists of words, one that is not, and one with a tail.
+// Made on first use: piece_regex() reads a static of piece_set.cpp, not
+// yet made while this file's statics are.
+const std::vector<std::string>& pieces() {
+  static const std::vector<std::string> made{
+      whole_word("expel(?:s|led)?"), whole_word("(?i)sanctions?"), whole_word("talks? \\w+ on"),
+      whole_word("russophob\\pL*"), whole_word("(?i)asset[s-]?")};
+  return made;
+}
+const std::vector<std::string> kTexts{
+    "France expelled two diplomats.",      "New SANCTIONS and a sanction",
+    "talks began; talks held on talk",     "russophobic russophobia",
+    "frozen assets, asset-freeze, Assets", "nothing here"};
+
+std::vector<std::optional<Span>> find_all(const PieceSet& set) {
+  std::vector<std::optional<Span>> out;
+  for (int id = 0; id < static_cast<int>(pieces().size()); ++id) {
+    for (const std::string& text : kTexts) {
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        out.push_back(set.find_from(id, text, from));
+      }
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<PieceSet> piece_set() {
+  return std::make_unique<PieceSet>(
+      pieces(), std::vector<PieceScan>(pieces().size(), PieceScan::kSearch), 64 << 20);
+}
+
+TEST(LiteralCache, APieceSetFindsTheSameWithItsRecordsOrDamagedOnes) {
+  const CacheFolder folder;
+  ::setenv("DEMARCHE_MATCHER", "re2", 1);
+  const std::vector<std::optional<Span>> expected = find_all(*piece_set());
+  ::unsetenv("DEMARCHE_MATCHER");
+  // The records as the pieces' lookups give them (the one that is no list
+  // of words: empty), written where the PieceSet looks for them.
+  std::vector<std::string> records;
+  for (const std::string& regex : pieces()) {
+    const std::size_t inner = regex.find("])(") + 3;
+    const std::string pattern = regex.substr(inner, regex.rfind(")(?:") - inner);
+    const auto literal = LiteralPiece::build(pattern, regex.rfind("(?i)", 0) == 0);
+    records.push_back(literal ? literal->to_bytes() : std::string());
+  }
+  EXPECT_TRUE(records[2].empty());
+  EXPECT_FALSE(records[0].empty());
+  const std::string key = literal_cache_key({pieces().begin(), pieces().end()});
+  store_literal_cache(key, records);
+  ASSERT_TRUE(load_literal_cache(key, pieces().size()));
+  EXPECT_EQ(find_all(*piece_set()), expected);
+  // One byte changed in each record, its checksum kept: the lookups refuse
+  // what they read and are built instead.
+  for (std::string& record : records) {
+    if (!record.empty()) record[4] = static_cast<char>(record[4] ^ 0x7F);
+  }
+  store_literal_cache(key, records);
+  EXPECT_EQ(find_all(*piece_set()), expected);
+  // Bytes that are no file of ours.
+  std::ofstream(folder.path() / ("literals-" + key + ".lit"), std::ios::binary) << "garbage";
+  EXPECT_EQ(find_all(*piece_set()), expected);
+}
+
+}  // namespace
+}  // namespace demarche::match
