@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,12 +24,10 @@ namespace {
 
 using testing::CacheFolder;
 
-CacheFile file_of(const std::string& bytes) {
-  CacheFile file;
-  file.size = bytes.size();
-  file.data = std::make_unique<char[]>(bytes.size());
-  std::memcpy(file.data.get(), bytes.data(), bytes.size());
-  return file;
+// Writes `bytes` as the file the cache would read for `key`.
+void plant(const CacheFolder& folder, const std::string& key, const std::string& bytes) {
+  std::filesystem::create_directories(folder.path());
+  std::ofstream(folder.path() / ("literals-" + key + ".lit"), std::ios::binary) << bytes;
 }
 
 std::string whole_word(const std::string& pattern) {
@@ -53,26 +51,33 @@ TEST(LiteralCache, ReadsBackWhatItWrote) {
 }
 
 TEST(LiteralCache, IgnoresAFileThatIsNotWhatWasWritten) {
+  const CacheFolder folder;
   const std::string key = literal_cache_key({"a", "b", "c"});
+  const std::string other = literal_cache_key({"a"});
   const std::string good = literal_cache_file(key, kRecords);
-  ASSERT_TRUE(LiteralRecords::parse(file_of(good), key, 3));
-  EXPECT_FALSE(LiteralRecords::parse(file_of(good), literal_cache_key({"a"}), 3));
-  EXPECT_FALSE(LiteralRecords::parse(file_of(good), key, 2));
-  EXPECT_FALSE(LiteralRecords::parse(file_of(good), key, 4));
-  EXPECT_FALSE(LiteralRecords::parse(file_of(good + "x"), key, 3));
+  plant(folder, key, good);
+  ASSERT_TRUE(load_literal_cache(key, 3));
+  EXPECT_FALSE(load_literal_cache(key, 2));
+  EXPECT_FALSE(load_literal_cache(key, 4));
+  plant(folder, other, good);
+  EXPECT_FALSE(load_literal_cache(other, 3));
+  plant(folder, key, good + "x");
+  EXPECT_FALSE(load_literal_cache(key, 3));
   for (std::size_t size = 0; size < good.size(); ++size) {
-    EXPECT_FALSE(LiteralRecords::parse(file_of(good.substr(0, size)), key, 3)) << size;
+    plant(folder, key, good.substr(0, size));
+    EXPECT_FALSE(load_literal_cache(key, 3)) << size;
   }
   // Every byte changed in turn: the file is refused, or the record that
   // holds the byte is; the others read as written.
   for (std::size_t at = 0; at < good.size(); ++at) {
     std::string damaged = good;
     damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
-    const std::optional<LiteralRecords> records = LiteralRecords::parse(file_of(damaged), key, 3);
+    plant(folder, key, damaged);
+    const std::optional<LiteralRecords> records = load_literal_cache(key, 3);
     if (!records) continue;
     int bad = 0;
     for (std::size_t i = 0; i < kRecords.size(); ++i) {
-      const std::optional<std::string_view> record = records->record(i);
+      const std::optional<std::string> record = records->record(i);
       if (!record) {
         ++bad;
       } else {
@@ -80,6 +85,22 @@ TEST(LiteralCache, IgnoresAFileThatIsNotWhatWasWritten) {
       }
     }
     EXPECT_EQ(bad, 1) << "byte " << at;
+  }
+}
+
+// A file cut short after it was opened: its records cannot be read, and
+// say so.
+TEST(LiteralCache, AFileCutShortUnderItGivesNoRecords) {
+  const CacheFolder folder;
+  const std::string key = literal_cache_key({"a", "b", "c"});
+  store_literal_cache(key, kRecords);
+  const std::optional<LiteralRecords> records = load_literal_cache(key, 3);
+  ASSERT_TRUE(records);
+  std::filesystem::resize_file(folder.path() / ("literals-" + key + ".lit"), 60);
+  for (std::size_t i = 0; i < kRecords.size(); ++i) {
+    if (!kRecords[i].empty()) {
+      EXPECT_FALSE(records->record(i)) << i;
+    }
   }
 }
 
@@ -153,7 +174,7 @@ TEST(LiteralCache, APieceSetFindsTheSameWithItsRecordsOrDamagedOnes) {
   store_literal_cache(key, records);
   EXPECT_EQ(find_all(*piece_set()), expected);
   // Bytes that are no file of ours.
-  std::ofstream(folder.path() / ("literals-" + key + ".lit"), std::ios::binary) << "garbage";
+  plant(folder, key, "garbage");
   EXPECT_EQ(find_all(*piece_set()), expected);
 }
 

@@ -16,14 +16,13 @@
 #include <optional>
 #include <system_error>
 
+#include "match/cache_file.hpp"
+
 namespace demarche::match {
 
 namespace {
 
 constexpr std::string_view kMagic = "demarche-hsdb 2\n";
-// Far above any rule set's database (the shipped rules': a few MiB); a
-// bigger file is not ours.
-constexpr std::uintmax_t kMaxFileBytes = 512u << 20;
 // How many databases the folder keeps: one per rule set in use, and a few
 // older ones for switching back.
 constexpr std::size_t kKeptFiles = 8;
@@ -50,38 +49,6 @@ void prune_cache_files(std::string_view prefix, std::string_view suffix) {
             [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t i = kKeptFiles; i < files.size(); ++i)
     std::filesystem::remove(files[i].second, ec);
-}
-
-std::optional<CacheFile> read_cache_file(const std::string& name) {
-  const std::string dir = database_cache_dir();
-  if (dir.empty()) return std::nullopt;
-  // O_NOFOLLOW: a symbolic link is not followed; fstat on the open file, so
-  // that what is checked is what is read.
-  const int fd = ::open((dir + "/" + name).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  std::optional<CacheFile> out;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-      static_cast<std::uintmax_t>(st.st_size) <= kMaxFileBytes) {
-    // Not zeroed first, and read in one go: zeroing a 4 MB buffer before
-    // reading into it cost a millisecond of start-up, and reading a
-    // character at a time (istreambuf_iterator) took 7 ms of a 35 ms
-    // start-up on a 2.6 MB database.
-    CacheFile file;
-    file.size = static_cast<std::size_t>(st.st_size);
-    file.data = std::make_unique_for_overwrite<char[]>(file.size);
-    std::size_t got = 0;
-    while (got < file.size) {
-      const ssize_t n = ::read(fd, file.data.get() + got, file.size - got);
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    char extra = 0;
-    // All of it, and no more: a file that grew while read is not ours.
-    if (got == file.size && ::read(fd, &extra, 1) == 0) out = std::move(file);
-  }
-  ::close(fd);
-  return out;
 }
 
 namespace {

@@ -14,8 +14,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,18 +61,6 @@ std::string cache_hex(std::uint64_t value);
 // sees half a file and no file of someone else's is written through.
 // False when caching is off or the write failed.
 bool write_cache_file(const std::string& name, std::string_view bytes);
-
-// The bytes of a file of the cache folder.
-struct CacheFile {
-  std::unique_ptr<char[]> data;
-  std::size_t size = 0;
-  std::string_view bytes() const { return std::string_view(data.get(), size); }
-};
-
-// The cache folder's file `name`, read in one go; nothing when caching is
-// off, or it is missing, not a regular file (a symbolic link is not
-// followed) or too big to be one of ours. The caller checks the bytes.
-std::optional<CacheFile> read_cache_file(const std::string& name);
 
 // Keeps the kKeptFiles newest of the cache folder's files named
 // PREFIX...SUFFIX: one per rule set in use, and a few older ones for

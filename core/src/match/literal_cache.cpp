@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "match/finite_language.hpp"
+#include "match/hyperscan_cache.hpp"
 
 namespace demarche::match {
 
@@ -50,22 +51,28 @@ std::string literal_cache_file(const std::string& key, const std::vector<std::st
   return out;
 }
 
-std::optional<LiteralRecords> LiteralRecords::parse(CacheFile file, const std::string& key,
-                                                    std::size_t count) {
-  const std::string_view bytes = file.bytes();
+std::optional<LiteralRecords> LiteralRecords::open(CacheFileReader file, const std::string& key,
+                                                   std::size_t count) {
   const std::string head = std::string(kMagic) + key + "\n";
   const std::size_t index_at = head.size() + 17;
   constexpr std::size_t kU64 = sizeof(std::uint64_t);
-  // The count is checked before the index's size is computed from it.
-  if (bytes.size() < index_at + kU64 || bytes.substr(0, head.size()) != head) return std::nullopt;
-  std::uint64_t records = 0;
-  std::memcpy(&records, bytes.data() + index_at, kU64);
-  if (records != count || count > (bytes.size() - index_at - kU64) / (2 * kU64)) {
+  // The head, the checksum line and the count; the count is checked before
+  // the index's size is computed from it.
+  std::string start(index_at + kU64, '\0');
+  if (!file.read(0, start.size(), start.data()) || start.compare(0, head.size(), head) != 0) {
     return std::nullopt;
   }
-  const std::string_view index = bytes.substr(index_at, kU64 * (1 + 2 * count));
-  if (bytes.substr(head.size(), 17) != cache_hex(cache_hash(index)) + "\n") return std::nullopt;
-  LiteralRecords out;
+  std::uint64_t records = 0;
+  std::memcpy(&records, start.data() + index_at, kU64);
+  if (records != count || count > (file.size() - index_at - kU64) / (2 * kU64)) {
+    return std::nullopt;
+  }
+  std::string index(kU64 * (1 + 2 * count), '\0');
+  if (!file.read(index_at, index.size(), index.data()) ||
+      start.compare(head.size(), 17, cache_hex(cache_hash(index)) + "\n") != 0) {
+    return std::nullopt;
+  }
+  LiteralRecords out(std::move(file));
   out.index_.reserve(count);
   std::size_t at = index_at + index.size();
   for (std::size_t i = 0; i < count; ++i) {
@@ -73,26 +80,28 @@ std::optional<LiteralRecords> LiteralRecords::parse(CacheFile file, const std::s
     std::uint64_t checksum = 0;
     std::memcpy(&size, index.data() + kU64 * (1 + 2 * i), kU64);
     std::memcpy(&checksum, index.data() + kU64 * (2 + 2 * i), kU64);
-    if (size > bytes.size() - at) return std::nullopt;
+    if (size > out.file_.size() - at) return std::nullopt;
     out.index_.push_back(Entry{at, static_cast<std::size_t>(size), checksum});
     at += static_cast<std::size_t>(size);
   }
-  if (at != bytes.size()) return std::nullopt;
-  out.file_ = std::move(file);
+  if (at != out.file_.size()) return std::nullopt;
   return out;
 }
 
-std::optional<std::string_view> LiteralRecords::record(std::size_t i) const {
+std::optional<std::string> LiteralRecords::record(std::size_t i) const {
   const Entry& entry = index_[i];
-  const std::string_view record = file_.bytes().substr(entry.offset, entry.size);
-  if (cache_hash(record) != entry.checksum) return std::nullopt;
+  std::string record(entry.size, '\0');
+  if (!file_.read(entry.offset, entry.size, record.data()) ||
+      cache_hash(record) != entry.checksum) {
+    return std::nullopt;
+  }
   return record;
 }
 
 std::optional<LiteralRecords> load_literal_cache(const std::string& key, std::size_t count) {
-  std::optional<CacheFile> file = read_cache_file(file_name(key));
+  std::optional<CacheFileReader> file = CacheFileReader::open(file_name(key));
   if (!file) return std::nullopt;
-  return LiteralRecords::parse(std::move(*file), key, count);
+  return LiteralRecords::open(std::move(*file), key, count);
 }
 
 void store_literal_cache(const std::string& key, const std::vector<std::string>& records) {

@@ -166,7 +166,7 @@ class PieceSet::LazyRegex {
   const LiteralPiece* literal() const {
     if (!use_literal_) return nullptr;
     std::call_once(literal_once_, [this] {
-      if (const std::optional<std::string_view> record =
+      if (const std::optional<std::string> record =
               cached_ ? cached_->record(cached_index_) : std::nullopt) {
         // An empty record: no lookup. Were it wrong, RE2 would answer in
         // its place, as slowly but the same.
