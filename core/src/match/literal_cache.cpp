@@ -1,6 +1,7 @@
 #include "match/literal_cache.hpp"
 
 #include <cstring>
+#include <memory>
 
 #include "match/finite_language.hpp"
 #include "match/hyperscan_cache.hpp"
@@ -88,11 +89,13 @@ std::optional<LiteralRecords> LiteralRecords::open(CacheFileReader file, const s
   return out;
 }
 
-std::optional<std::string> LiteralRecords::record(std::size_t i) const {
+std::optional<CacheFile> LiteralRecords::record(std::size_t i) const {
   const Entry& entry = index_[i];
-  std::string record(entry.size, '\0');
-  if (!file_.read(entry.offset, entry.size, record.data()) ||
-      cache_hash(record) != entry.checksum) {
+  CacheFile record;
+  record.size = entry.size;
+  record.data = std::make_unique_for_overwrite<char[]>(entry.size);
+  if (!file_.read(entry.offset, entry.size, record.data.get()) ||
+      cache_hash(record.bytes()) != entry.checksum) {
     return std::nullopt;
   }
   return record;

@@ -166,12 +166,12 @@ class PieceSet::LazyRegex {
   const LiteralPiece* literal() const {
     if (!use_literal_) return nullptr;
     std::call_once(literal_once_, [this] {
-      if (const std::optional<std::string> record =
+      if (const std::optional<CacheFile> record =
               cached_ ? cached_->record(cached_index_) : std::nullopt) {
         // An empty record: no lookup. Were it wrong, RE2 would answer in
         // its place, as slowly but the same.
-        if (record->empty()) return;
-        literal_ = LiteralPiece::from_bytes(*record);
+        if (record->size == 0) return;
+        literal_ = LiteralPiece::from_bytes(record->bytes());
         if (literal_) return;
       }
       literal_ = LiteralPiece::build(whole_word_pattern(pattern_), pattern_.rfind("(?i)", 0) == 0);
