@@ -262,11 +262,8 @@ LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_vi
   return Match::kNo;
 }
 
-std::optional<LiteralPiece::Candidates> LiteralPiece::candidates(std::string_view word,
-                                                                 std::size_t hash) const {
-  if (word.size() > longest_first_word_) return std::nullopt;
-  const std::size_t bit = hash & (first_word_filter_.size() * 64 - 1);
-  if (!(first_word_filter_[bit / 64] >> (bit % 64) & 1)) return std::nullopt;
+std::optional<LiteralPiece::Candidates> LiteralPiece::in_table(std::string_view word,
+                                                               std::size_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const Entry& entry = entries_[slots_[slot] - 1];

@@ -86,7 +86,16 @@ class LiteralPiece {
     const std::uint32_t* begin;
     const std::uint32_t* end;
   };
-  std::optional<Candidates> candidates(std::string_view word, std::size_t hash) const;
+  std::optional<Candidates> candidates(std::string_view word, std::size_t hash) const {
+    // Inline: most words of a sentence are turned away here, and a call a
+    // word cost more than the test (callgrind, news sentences).
+    if (word.size() > longest_first_word_) return std::nullopt;
+    const std::size_t bit = hash & (first_word_filter_.size() * 64 - 1);
+    if (!(first_word_filter_[bit / 64] >> (bit % 64) & 1)) return std::nullopt;
+    return in_table(word, hash);
+  }
+  // The word's strings, from the table itself.
+  std::optional<Candidates> in_table(std::string_view word, std::size_t hash) const;
   Match try_at(std::optional<Candidates> keyed, std::string_view text, std::size_t at,
                Span* found) const;
   Answer find_directly(std::string_view text, std::size_t from, Span* found) const;
