@@ -182,5 +182,22 @@ TEST(LiteralCache, APieceSetFindsTheSameWithItsRecordsOrDamagedOnes) {
   EXPECT_EQ(find_all(*piece_set()), expected);
 }
 
+// A cache folder that cannot be made (its parent is a file): the lookups
+// are built on first use, as without a cache, and find the same.
+TEST(LiteralCache, AFolderThatCannotBeWrittenLeavesTheLookupsToFirstUse) {
+  const CacheFolder folder;
+  ::setenv("DEMARCHE_MATCHER", "re2", 1);
+  const std::vector<std::optional<Span>> expected = find_all(*piece_set());
+  ::unsetenv("DEMARCHE_MATCHER");
+  std::filesystem::create_directories(folder.path());
+  std::ofstream(folder.path() / "file") << "x";
+  const std::string inside_a_file = (folder.path() / "file" / "cache").string();
+  ::setenv("DEMARCHE_CACHE_DIR", inside_a_file.c_str(), 1);
+  EXPECT_FALSE(cache_folder_writable());
+  EXPECT_EQ(find_all(*piece_set()), expected);
+  ::setenv("DEMARCHE_CACHE_DIR", folder.path().c_str(), 1);
+  EXPECT_TRUE(cache_folder_writable());
+}
+
 }  // namespace
 }  // namespace demarche::match

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "match/hyperscan_cache.hpp"
@@ -72,6 +74,14 @@ std::optional<CacheFile> read_cache_file(const std::string& name) {
   // checksum the caller checks would not match.
   if (!reader->read(0, file.size, file.data.get())) return std::nullopt;
   return file;
+}
+
+bool cache_folder_writable() {
+  const std::string dir = database_cache_dir();
+  if (dir.empty()) return false;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  return !ec && ::access(dir.c_str(), W_OK) == 0;
 }
 
 }  // namespace demarche::match

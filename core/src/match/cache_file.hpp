@@ -49,4 +49,8 @@ struct CacheFile {
 // The folder's file `name`, read in one go (see CacheFileReader::open).
 std::optional<CacheFile> read_cache_file(const std::string& name);
 
+// Whether files can be written to the cache folder (made if missing): work
+// done only to be cached is not worth doing otherwise.
+bool cache_folder_writable();
+
 }  // namespace demarche::match

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 
+#include "match/cache_file.hpp"
 #include "match/hyperscan_cache.hpp"
 #include "match/hyperscan_scan.hpp"
 #include "match/literal_cache.hpp"
@@ -328,7 +329,10 @@ void PieceSet::use_literal_cache() {
     return;
   }
   // No file for these pieces yet: build every lookup now, once per rule
-  // set, and record them all, so that later runs build none.
+  // set, and record them all, so that later runs build none. Not where no
+  // file can be written: every run would build them all, where building
+  // on first use builds only those its sentences need.
+  if (!cache_folder_writable()) return;
   const auto started = std::chrono::steady_clock::now();
   for (const LazyRegex* piece : listed) piece->literal();
   if (std::chrono::steady_clock::now() - started < kLookupsWorthCaching) return;
