@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace demarche::cli {
 namespace {
@@ -72,6 +73,20 @@ Utf8Step utf8_step(std::string_view text, std::size_t i) {
   return {trailing + 1, true};
 }
 
+// Whether all eight bytes of `word` are copied as they are: none is a
+// control character, `"`, `\` or non-ASCII. Most text is such runs, and
+// skipping them eight bytes at a time matters: byte by byte, escaping took
+// 5% of a fresh run over the Brown Corpus (perf record). Each test is
+// exact for "some byte is": a borrow can only spread past a byte that is.
+bool copied_as_is(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
+          has_zero(word ^ (kOnes * '\\'))) == 0;
+}
+
 template <typename Integer>
 void append_integer(std::string& out, Integer value) {
   std::array<char, 24> buffer{};
@@ -87,6 +102,14 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t copied = 0;  // text[copied, i) is still to be copied as it is
   std::size_t i = 0;
   while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      if (copied_as_is(word)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (kEscapes[c] != 0) {

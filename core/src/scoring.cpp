@@ -132,7 +132,9 @@ std::string fingerprint(const rules::Program& program, const std::string_view* o
 }  // namespace
 
 std::string Engine::rules_hash() const {
-  return fingerprint(*impl_->program, nullptr);
+  std::call_once(impl_->rules_hash_once,
+                 [this] { impl_->rules_hash = fingerprint(*impl_->program, nullptr); });
+  return impl_->rules_hash;
 }
 
 std::string Engine::rules_hash(std::string_view event_type) const {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cache_folder.hpp"
 #include "demarche/engine.hpp"
 #include "match/checked_pieces.hpp"
 #include "match/hyperscan_cache.hpp"
@@ -37,29 +38,7 @@ std::vector<int> present(const HyperscanScan& scan, std::string_view text) {
   return ids;
 }
 
-// Points DEMARCHE_CACHE_DIR at a fresh folder for one test.
-class CacheFolder {
- public:
-  CacheFolder()
-      : path_(std::filesystem::temp_directory_path() /
-              ("demarche-hs-cache-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
-    std::filesystem::remove_all(path_);
-    if (const char* old = std::getenv("DEMARCHE_CACHE_DIR")) old_ = old;
-    ::setenv("DEMARCHE_CACHE_DIR", path_.c_str(), 1);
-  }
-  ~CacheFolder() {
-    std::filesystem::remove_all(path_);
-    ::setenv("DEMARCHE_CACHE_DIR", old_.c_str(), 1);
-  }
-  CacheFolder(const CacheFolder&) = delete;
-  CacheFolder& operator=(const CacheFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-  std::string old_;
-};
+using testing::CacheFolder;
 
 hs_database_t* compile(const char* regex) {
   hs_database_t* db = nullptr;

@@ -85,6 +85,26 @@ TEST(JsonOut, EveryByteAloneAndInPairs) {
   }
 }
 
+// Plain text is copied eight bytes at a time: every byte (and every pair)
+// at every place of a longer ASCII text, so that each falls at every offset
+// of an eight-byte step and next to its edges.
+TEST(JsonOut, EveryByteAtEveryPlaceInLongerText) {
+  const std::string plain = "The quick brown fox jumps over";
+  for (std::size_t at = 0; at < plain.size(); ++at) {
+    for (int a = 0; a < 256; ++a) {
+      std::string text = plain;
+      text[at] = static_cast<char>(a);
+      ASSERT_EQ(escaped(text), nlohmann_string(text)) << a << " at " << at;
+      for (const char b : {'\x80', '\xC3', '\xA9', '"', '\\', '\x1F', ' ', '\x7F'}) {
+        if (at + 1 == plain.size()) break;
+        text[at + 1] = b;
+        ASSERT_EQ(escaped(text), nlohmann_string(text)) << a << " at " << at;
+        text[at + 1] = plain[at + 1];
+      }
+    }
+  }
+}
+
 TEST(JsonOut, ChosenStrings) {
   EXPECT_EQ(escaped(""), "\"\"");
   EXPECT_EQ(escaped("a\"b\\c"), R"("a\"b\\c")");

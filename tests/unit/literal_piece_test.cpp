@@ -288,6 +288,81 @@ TEST(LiteralPiece, FindsWhatTheRegexFindsOnRandomPatternsAndText) {
   EXPECT_GT(looked_up, 500) << "most random patterns should be lookups, or this tests little";
 }
 
+// The cache of built lookups (literal_cache.hpp) stores them as bytes: a
+// lookup read back finds exactly what the built one finds, and writes the
+// same bytes again.
+TEST(LiteralPiece, ReadBackFromBytesFindsWhatTheBuiltOneFinds) {
+  std::mt19937 random(20261207);
+  PatternMaker maker(random);
+  int read_back = 0;
+  for (int p = 0; p < 1500; ++p) {
+    const std::string pattern = maker.piece();
+    const bool case_insensitive = random() % 2 == 0;
+    const std::unique_ptr<const LiteralPiece> built =
+        LiteralPiece::build(pattern, case_insensitive);
+    if (!built) continue;
+    const std::string bytes = built->to_bytes();
+    const std::unique_ptr<const LiteralPiece> copy = LiteralPiece::from_bytes(bytes);
+    ASSERT_TRUE(copy) << pattern;
+    ASSERT_EQ(copy->to_bytes(), bytes) << pattern;
+    ++read_back;
+    for (int t = 0; t < 20; ++t) {
+      const std::string text = random_sentence(random);
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        Span a;
+        Span b;
+        const LiteralPiece::Answer answer = built->find_from(text, from, &a);
+        ASSERT_EQ(copy->find_from(text, from, &b), answer) << pattern << " in '" << text << "'";
+        if (answer == LiteralPiece::Answer::kFound) {
+          ASSERT_EQ(a, b) << pattern;
+        }
+      }
+    }
+  }
+  EXPECT_GT(read_back, 500);
+}
+
+// Bytes that are not a lookup's (cut short, one byte changed, or bytes
+// scrambled) give null, or a lookup whose every index was checked: never a
+// crash when it is used.
+TEST(LiteralPiece, FromBytesRefusesDamagedRecords) {
+  const std::unique_ptr<const LiteralPiece> built =
+      LiteralPiece::build("(?:expel(?:s|led)?|[Aa]sset[s-]?|russophob\\pL*|km \\d+|é[eé]t)", true);
+  ASSERT_TRUE(built);
+  const std::string bytes = built->to_bytes();
+  for (std::size_t size = 0; size < bytes.size(); ++size) {
+    EXPECT_FALSE(LiteralPiece::from_bytes(bytes.substr(0, size))) << size;
+  }
+  EXPECT_FALSE(LiteralPiece::from_bytes(bytes + '\0'));
+  std::mt19937 random(7);
+  const auto use = [&](const LiteralPiece& piece) {
+    for (const char* text : {"expelled assets", "Russophobia, km 12", "été", "a-b asset-"}) {
+      for (std::size_t from = 0; from <= std::string_view(text).size(); ++from) {
+        Span found;
+        piece.find_from(text, from, &found);
+      }
+    }
+  };
+  int refused = 0;
+  for (std::size_t at = 0; at < bytes.size(); ++at) {
+    for (const unsigned char change : {0x01, 0x80, 0xFF}) {
+      std::string damaged = bytes;
+      damaged[at] = static_cast<char>(damaged[at] ^ change);
+      if (const auto piece = LiteralPiece::from_bytes(damaged)) {
+        use(*piece);
+      } else {
+        ++refused;
+      }
+    }
+  }
+  EXPECT_GT(refused, 0);
+  for (int i = 0; i < 2000; ++i) {
+    std::string noise = bytes;
+    for (int k = 0; k < 4; ++k) noise[random() % noise.size()] = static_cast<char>(random());
+    if (const auto piece = LiteralPiece::from_bytes(noise)) use(*piece);
+  }
+}
+
 TEST(LiteralPiece, AsksTheRegexWhereRe2FoldsKAndSBeyondAscii) {
   const std::unique_ptr<const LiteralPiece> piece = LiteralPiece::build("kiss", true);
   ASSERT_TRUE(piece);

@@ -11,39 +11,36 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <system_error>
+
+#include "match/cache_file.hpp"
 
 namespace demarche::match {
 
 namespace {
 
 constexpr std::string_view kMagic = "demarche-hsdb 2\n";
-// Far above any rule set's database (the shipped rules': a few MiB); a
-// bigger file is not ours.
-constexpr std::uintmax_t kMaxFileBytes = 512u << 20;
 // How many databases the folder keeps: one per rule set in use, and a few
 // older ones for switching back.
 constexpr std::size_t kKeptFiles = 8;
 
-std::string hex(std::uint64_t value) {
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
-  return out;
+std::string file_name(const std::string& key) {
+  return "pieces-" + key + ".hsdb";
 }
 
-std::string file_for(const std::string& dir, const std::string& key) {
-  return dir + "/pieces-" + key + ".hsdb";
-}
+}  // namespace
 
-// Keeps the kKeptFiles newest databases of the folder.
-void prune(const std::filesystem::path& dir) {
+void prune_cache_files(std::string_view prefix, std::string_view suffix) {
+  const std::string dir = database_cache_dir();
+  if (dir.empty()) return;
   std::error_code ec;
   std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("pieces-", 0) != 0 || !name.ends_with(".hsdb")) continue;
+    if (!name.starts_with(prefix) || !name.ends_with(suffix)) continue;
     if (!entry.is_regular_file(ec)) continue;
     files.emplace_back(entry.last_write_time(ec), entry.path());
   }
@@ -53,6 +50,8 @@ void prune(const std::filesystem::path& dir) {
   for (std::size_t i = kKeptFiles; i < files.size(); ++i)
     std::filesystem::remove(files[i].second, ec);
 }
+
+namespace {
 
 // "0 1 3 7": ascending indexes below `count`.
 bool parse_members(std::string_view line, std::size_t count, std::vector<unsigned>* out) {
@@ -72,6 +71,12 @@ bool parse_members(std::string_view line, std::size_t count, std::vector<unsigne
 }
 
 }  // namespace
+
+std::string cache_hex(std::uint64_t value) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
+  return out;
+}
 
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t hash) {
   // Eight bytes a step: byte by byte, checking a 2.6 MB database took 4 ms
@@ -114,30 +119,19 @@ std::string database_key(const std::vector<std::string>& regexes, unsigned flags
     hash = cache_hash(regex, hash);
     hash = cache_hash(std::string_view("\0", 1), hash);
   }
-  return hex(hash);
+  return cache_hex(hash);
 }
 
 CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
-  const std::string dir = database_cache_dir();
-  if (dir.empty()) return {};
-  const std::string path = file_for(dir, key);
-  std::error_code ec;
-  const auto status = std::filesystem::symlink_status(path, ec);
-  if (ec || !std::filesystem::is_regular_file(status)) return {};
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec || size > kMaxFileBytes) return {};
-  std::ifstream in(path, std::ios::binary);
-  // One read: a character at a time (istreambuf_iterator) took 7 ms of a
-  // 35 ms start-up on a 2.6 MB database.
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::uintmax_t>(in.gcount()) != size || in.peek() != EOF) return {};
+  const std::optional<CacheFile> file = read_cache_file(file_name(key));
+  if (!file) return {};
+  const std::string_view bytes = file->bytes();
   // The magic and the key on a line, the checksum of the rest on a line,
   // the member list on a line, then the serialised database.
   const std::string head = std::string(kMagic) + key + "\n";
-  if (bytes.size() < head.size() + 17 || bytes.compare(0, head.size(), head) != 0) return {};
-  const std::string_view rest = std::string_view(bytes).substr(head.size() + 17);
-  if (bytes.compare(head.size(), 17, hex(cache_hash(rest)) + "\n") != 0) return {};
+  if (bytes.size() < head.size() + 17 || bytes.substr(0, head.size()) != head) return {};
+  const std::string_view rest = bytes.substr(head.size() + 17);
+  if (bytes.substr(head.size(), 17) != cache_hex(cache_hash(rest)) + "\n") return {};
   const std::size_t eol = rest.find('\n');
   if (eol == std::string_view::npos) return {};
   CachedDatabase out;
@@ -169,8 +163,9 @@ void store_cached_database(const std::string& key, const hs_database* db,
     rest += std::to_string(m);
   }
   rest += "\n" + payload;
-  const std::string file = std::string(kMagic) + key + "\n" + hex(cache_hash(rest)) + "\n" + rest;
-  if (write_cache_file("pieces-" + key + ".hsdb", file)) prune(database_cache_dir());
+  const std::string file =
+      std::string(kMagic) + key + "\n" + cache_hex(cache_hash(rest)) + "\n" + rest;
+  if (write_cache_file(file_name(key), file)) prune_cache_files("pieces-", ".hsdb");
 }
 
 bool write_cache_file(const std::string& name, std::string_view bytes) {

@@ -53,10 +53,18 @@ std::string database_cache_dir();
 // not against tampering (docs/architecture.md, "The cache").
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
+// `value` as 16 hexadecimal digits: keys and checksums in the files' heads.
+std::string cache_hex(std::uint64_t value);
+
 // Writes `bytes` as the cache folder's file `name`: to a fresh name
 // (O_EXCL, O_NOFOLLOW, mode 0600) renamed into place, so that no reader
 // sees half a file and no file of someone else's is written through.
 // False when caching is off or the write failed.
 bool write_cache_file(const std::string& name, std::string_view bytes);
+
+// Keeps the kKeptFiles newest of the cache folder's files named
+// PREFIX...SUFFIX: one per rule set in use, and a few older ones for
+// switching back.
+void prune_cache_files(std::string_view prefix, std::string_view suffix);
 
 }  // namespace demarche::match

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <optional>
+#include <unordered_map>
 
 #include "match/sentence_words.hpp"
 
@@ -130,6 +132,10 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
     if (!split_mixed(s, table, &unmixed)) return nullptr;
   }
   std::unique_ptr<LiteralPiece> piece(new LiteralPiece());
+  // First word -> its entry, while the strings are read; candidates of each
+  // entry collected apart, then laid out flat (literal_piece.hpp).
+  std::unordered_map<std::string, std::uint32_t> entry_of;
+  std::vector<std::vector<std::uint32_t>> lists;
   for (const SetString& s : unmixed) {
     // The regex matches an empty piece (E009 refuses such rules).
     if (s.empty() || (s.size() == 1 && (s[0] & kTail) != 0)) return nullptr;
@@ -167,8 +173,10 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
       continue;
     }
     for (std::string& key : keys) {
-      piece->longest_first_word_ = std::max(piece->longest_first_word_, key.size());
-      std::vector<std::uint32_t>& list = piece->by_first_word_[std::move(key)];
+      const auto [it, added] =
+          entry_of.try_emplace(std::move(key), static_cast<std::uint32_t>(lists.size()));
+      if (added) lists.emplace_back();
+      std::vector<std::uint32_t>& list = lists[it->second];
       // A string is listed once under a key, however its classes reach it.
       if (list.empty() || list.back() != index) list.push_back(index);
     }
@@ -176,14 +184,41 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
   piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
   piece->unicode_ = table.release_unicode();
   piece->sets_ = table.release_sets();
-  std::size_t words = 64;  // bits: at least 8 for each first word
-  while (words < 8 * piece->by_first_word_.size()) words *= 2;
-  piece->first_word_filter_.assign(words / 64, 0);
-  for (const auto& [word, literals] : piece->by_first_word_) {
-    const std::size_t bit = Hash{}(std::string_view(word)) & (words - 1);
-    piece->first_word_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  piece->entries_.resize(lists.size());
+  for (const auto& [key, entry] : entry_of) {
+    piece->entries_[entry].key_begin = static_cast<std::uint32_t>(piece->keys_.size());
+    piece->entries_[entry].key_size = static_cast<std::uint32_t>(key.size());
+    piece->keys_ += key;
   }
+  for (std::size_t entry = 0; entry < lists.size(); ++entry) {
+    piece->entries_[entry].first = static_cast<std::uint32_t>(piece->candidates_.size());
+    piece->candidates_.insert(piece->candidates_.end(), lists[entry].begin(), lists[entry].end());
+    piece->entries_[entry].last = static_cast<std::uint32_t>(piece->candidates_.size());
+  }
+  if (!piece->index_first_words()) return nullptr;
   return piece;
+}
+
+bool LiteralPiece::index_first_words() {
+  std::size_t slots = 2;  // at most half full, so that probes stay short
+  while (slots < 2 * entries_.size()) slots *= 2;
+  slots_.assign(slots, 0);
+  std::size_t bits = 64;  // at least 8 for each first word
+  while (bits < 8 * entries_.size()) bits *= 2;
+  first_word_filter_.assign(bits / 64, 0);
+  longest_first_word_ = 0;
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    const std::string_view word(keys_.data() + entries_[e].key_begin, entries_[e].key_size);
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    if (candidates(word, hash)) return false;
+    std::size_t slot = hash & (slots - 1);
+    while (slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
+    slots_[slot] = static_cast<std::uint32_t>(e + 1);
+    const std::size_t bit = hash & (bits - 1);
+    first_word_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    longest_first_word_ = std::max(longest_first_word_, word.size());
+  }
+  return true;
 }
 
 LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_view text,
@@ -227,24 +262,27 @@ LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_vi
   return Match::kNo;
 }
 
-const LiteralPiece::Candidates* LiteralPiece::candidates(const HashedWord& word) const {
-  if (word.word.size() > longest_first_word_) return nullptr;
-  const std::size_t bit = word.hash & (first_word_filter_.size() * 64 - 1);
-  if (!(first_word_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
-  const auto found = by_first_word_.find(word);
-  return found == by_first_word_.end() ? nullptr : &found->second;
+std::optional<LiteralPiece::Candidates> LiteralPiece::in_table(std::string_view word,
+                                                               std::size_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Entry& entry = entries_[slots_[slot] - 1];
+    if (std::string_view(keys_.data() + entry.key_begin, entry.key_size) == word) {
+      return Candidates{candidates_.data() + entry.first, candidates_.data() + entry.last};
+    }
+  }
+  return std::nullopt;
 }
 
-LiteralPiece::Match LiteralPiece::try_at(const Candidates* keyed, std::string_view text,
+LiteralPiece::Match LiteralPiece::try_at(std::optional<Candidates> keyed, std::string_view text,
                                          std::size_t at, Span* found) const {
   // Both lists are in preference order: try their union in that order.
-  static const Candidates kNone;
-  const Candidates& a = keyed ? *keyed : kNone;
-  const Candidates& b = unkeyed_;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < a.size() || j < b.size()) {
-    const std::uint32_t literal = j == b.size() || (i < a.size() && a[i] < b[j]) ? a[i++] : b[j++];
+  const std::uint32_t* a = keyed ? keyed->begin : nullptr;
+  const std::uint32_t* const a_end = keyed ? keyed->end : nullptr;
+  const std::uint32_t* b = unkeyed_.data();
+  const std::uint32_t* const b_end = b + unkeyed_.size();
+  while (a != a_end || b != b_end) {
+    const std::uint32_t literal = b == b_end || (a != a_end && *a < *b) ? *a++ : *b++;
     std::size_t end = 0;
     const Match match = match_at(literal, text, at, &end);
     if (match == Match::kYes) *found = Span{at, end};
@@ -266,7 +304,7 @@ LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t 
   auto w = std::lower_bound(starts.begin(), starts.end(), first,
                             [](const WordStart& s, std::size_t at) { return s.at < at; });
   for (; w != starts.end(); ++w) {
-    const Candidates* literals = candidates(HashedWord{words.key(*w), w->hash});
+    const std::optional<Candidates> literals = candidates(words.key(*w), w->hash);
     if (!literals && unkeyed_.empty()) continue;
     const Match match = try_at(literals, text, w->at, found);
     if (match == Match::kYes) return Answer::kFound;
@@ -287,13 +325,13 @@ LiteralPiece::Answer LiteralPiece::find_directly(std::string_view text, std::siz
     if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
     std::size_t end = at;
     while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
-    const Candidates* literals = nullptr;
+    std::optional<Candidates> literals;
     if (end - at <= longest_first_word_) {
       key.assign(text.substr(at, end - at));
       for (char& c : key) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
-      literals = candidates(HashedWord{key, Hash{}(std::string_view(key))});
+      literals = candidates(key, std::hash<std::string_view>{}(key));
     }
     if (!literals && unkeyed_.empty()) continue;
     const Match match = try_at(literals, text, at, found);

@@ -13,9 +13,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "demarche/result.hpp"
@@ -45,6 +45,12 @@ class LiteralPiece {
   // (valid UTF-8; `from` at most its size): where the piece itself is.
   Answer find_from(std::string_view text, std::size_t from, Span* found) const;
 
+  // The lookup as bytes for the cache (literal_piece_bytes.cpp), and back.
+  // from_bytes checks every index it reads, so that a damaged or foreign
+  // record gives null, never a lookup that reads out of bounds.
+  std::string to_bytes() const;
+  static std::unique_ptr<const LiteralPiece> from_bytes(std::string_view bytes);
+
  private:
   LiteralPiece() = default;
   enum class Match : std::uint8_t { kNo, kYes, kAsk };
@@ -66,28 +72,42 @@ class LiteralPiece {
   std::vector<std::uint32_t> unkeyed_;
   // First word, ASCII lower-cased -> the strings that begin with it, in
   // order. A word runs over ASCII letters, digits, '_' and non-ASCII bytes.
-  // Looked up with the hash SentenceWords computed once per sentence.
-  struct HashedWord {
-    std::string_view word;
-    std::size_t hash;
+  // Looked up with the hash SentenceWords computed once per sentence. Flat
+  // arrays rather than a map of vectors, so that the table is written to and
+  // read from the cache (literal_cache.hpp) as it is: only slots_ and the
+  // filter, which depend on the hash function, are rebuilt on reading.
+  struct Entry {
+    std::uint32_t key_begin;  // the word is keys_[key_begin, key_begin + key_size)
+    std::uint32_t key_size;
+    std::uint32_t first;  // its strings are candidates_[first, last)
+    std::uint32_t last;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    std::size_t operator()(const HashedWord& w) const { return w.hash; }
+  struct Candidates {
+    const std::uint32_t* begin;
+    const std::uint32_t* end;
   };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-    bool operator()(const HashedWord& a, std::string_view b) const { return a.word == b; }
-    bool operator()(std::string_view a, const HashedWord& b) const { return a == b.word; }
-  };
-  using Candidates = std::vector<std::uint32_t>;
-  const Candidates* candidates(const HashedWord& word) const;
-  Match try_at(const Candidates* keyed, std::string_view text, std::size_t at, Span* found) const;
+  std::optional<Candidates> candidates(std::string_view word, std::size_t hash) const {
+    // Inline: most words of a sentence are turned away here, and a call a
+    // word cost more than the test (callgrind, news sentences).
+    if (word.size() > longest_first_word_) return std::nullopt;
+    const std::size_t bit = hash & (first_word_filter_.size() * 64 - 1);
+    if (!(first_word_filter_[bit / 64] >> (bit % 64) & 1)) return std::nullopt;
+    return in_table(word, hash);
+  }
+  // The word's strings, from the table itself.
+  std::optional<Candidates> in_table(std::string_view word, std::size_t hash) const;
+  Match try_at(std::optional<Candidates> keyed, std::string_view text, std::size_t at,
+               Span* found) const;
   Answer find_directly(std::string_view text, std::size_t from, Span* found) const;
+  // Builds slots_, the filter and longest_first_word_ from entries_; false
+  // when two entries have the same word.
+  bool index_first_words();
 
-  std::unordered_map<std::string, Candidates, Hash, Equal> by_first_word_;
+  std::string keys_;
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> candidates_;
+  // Open addressing: entry index + 1 per slot, 0 for an empty slot.
+  std::vector<std::uint32_t> slots_;
   // A Bloom filter of the first words' hashes, small enough to stay in
   // cache: most words of a sentence begin none of a piece's strings, and are
   // turned away here without touching the table.

@@ -5,12 +5,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <optional>
 
+#include "match/cache_file.hpp"
+#include "match/hyperscan_cache.hpp"
 #include "match/hyperscan_scan.hpp"
+#include "match/literal_cache.hpp"
 #include "match/literal_piece.hpp"
 #include "match/pattern_split.hpp"
 
@@ -27,6 +31,10 @@ constexpr const char* kNonWord = "[^0-9A-Za-z_\\x{80}-\\x{10FFFF}]";
 }  // namespace
 
 namespace {
+// Building the lookups of a rule set that took less is not worth a file:
+// the small rule sets of tests and experiments would only fill the cache.
+// The shipped rules' take about 30 ms.
+constexpr std::chrono::milliseconds kLookupsWorthCaching{5};
 // Vectorscan refuses patterns longer than about 16,000 characters.
 constexpr std::size_t kVectorscanMaxLength = 15000;
 const std::string kWholeWordPrefix = std::string("(?:^|") + kNonWord + ")(";
@@ -159,14 +167,34 @@ class PieceSet::LazyRegex {
   const LiteralPiece* literal() const {
     if (!use_literal_) return nullptr;
     std::call_once(literal_once_, [this] {
+      if (const std::optional<CacheFile> record =
+              cached_ ? cached_->record(cached_index_) : std::nullopt) {
+        // An empty record: no lookup. Were it wrong, RE2 would answer in
+        // its place, as slowly but the same.
+        if (record->size == 0) return;
+        literal_ = LiteralPiece::from_bytes(record->bytes());
+        if (literal_) return;
+      }
       literal_ = LiteralPiece::build(whole_word_pattern(pattern_), pattern_.rfind("(?i)", 0) == 0);
     });
     return literal_.get();
   }
 
+  bool wants_literal() const { return use_literal_; }
+  const std::string& regex() const { return pattern_; }
+
+  // The lookup's record in the cache (literal_cache.hpp), read instead of
+  // building the lookup on first use. Before any sentence uses the piece.
+  void use_cached(const LiteralRecords* records, std::size_t index) {
+    cached_ = records;
+    cached_index_ = index;
+  }
+
  private:
   std::string pattern_;
-  bool use_literal_;  // a whole-word piece, and DEMARCHE_MATCHER is not re2
+  bool use_literal_;                        // a whole-word piece, and DEMARCHE_MATCHER is not re2
+  const LiteralRecords* cached_ = nullptr;  // PieceSet::literal_records_
+  std::size_t cached_index_ = 0;
   mutable std::once_flag regex_once_;
   mutable std::unique_ptr<const RE2> re_;
   mutable std::once_flag literal_once_;
@@ -271,6 +299,7 @@ PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<Pi
                                                       : nullptr;
     if (set) set->add(regexes[i], static_cast<int>(i));
   }
+  use_literal_cache();
   for (Scan* set : {every_sentence_.get(), on_demand_.get()}) {
     std::string error = set->compile(use_hyperscan, max_memory, pieces_);
     if (build_error_.empty()) build_error_ = std::move(error);
@@ -278,6 +307,42 @@ PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<Pi
 }
 
 PieceSet::~PieceSet() = default;
+
+void PieceSet::use_literal_cache() {
+  // Without a cache folder the lookups are built on first use, as before:
+  // a short input needs few of them.
+  if (database_cache_dir().empty()) return;
+  std::vector<LazyRegex*> listed;
+  std::vector<std::string_view> regexes;
+  for (const std::unique_ptr<LazyRegex>& piece : pieces_) {
+    if (!piece->wants_literal()) continue;
+    listed.push_back(piece.get());
+    regexes.push_back(piece->regex());
+  }
+  if (listed.empty()) return;
+  const std::string key = literal_cache_key(regexes);
+  if (std::optional<LiteralRecords> found = load_literal_cache(key, listed.size())) {
+    literal_records_ = std::make_unique<const LiteralRecords>(std::move(*found));
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      listed[i]->use_cached(literal_records_.get(), i);
+    }
+    return;
+  }
+  // No file for these pieces yet: build every lookup now, once per rule
+  // set, and record them all, so that later runs build none. Not where no
+  // file can be written: every run would build them all, where building
+  // on first use builds only those its sentences need.
+  if (!cache_folder_writable()) return;
+  const auto started = std::chrono::steady_clock::now();
+  for (const LazyRegex* piece : listed) piece->literal();
+  if (std::chrono::steady_clock::now() - started < kLookupsWorthCaching) return;
+  std::vector<std::string> records;
+  for (const LazyRegex* piece : listed) {
+    const LiteralPiece* literal = piece->literal();
+    records.push_back(literal ? literal->to_bytes() : std::string());
+  }
+  store_literal_cache(key, records);
+}
 
 bool PieceSet::present(std::string_view text, std::vector<int>* ids, std::string* error) const {
   return every_sentence_->present(text, ids, error);

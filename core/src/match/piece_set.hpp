@@ -26,6 +26,8 @@ class RE2;
 
 namespace demarche::match {
 
+class LiteralRecords;
+
 struct PieceSpec {
   std::string pattern;  // RE2 syntax, definitions already expanded
   bool case_insensitive = true;
@@ -94,11 +96,15 @@ class PieceSet {
  private:
   class Scan;
   class LazyRegex;
+  // Gives each word lookup its record from the cache (literal_cache.hpp),
+  // or, when there is none, builds them all and writes it.
+  void use_literal_cache();
   std::unique_ptr<Scan> every_sentence_;
   std::unique_ptr<Scan> on_demand_;
   std::vector<PieceScan> scans_;   // per piece
   std::vector<bool> whole_words_;  // per piece
   std::vector<std::unique_ptr<LazyRegex>> pieces_;
+  std::unique_ptr<const LiteralRecords> literal_records_;  // the pieces' records point into it
   std::string build_error_;
 };
 

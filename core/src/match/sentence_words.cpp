@@ -12,25 +12,36 @@ const SentenceWords& SentenceWords::of(std::string_view text) {
 
 void SentenceWords::index(std::string_view text) {
   text_.assign(text);
-  keys_.clear();
+  // The keys are lower-cased runs of the text, so they fit in its size:
+  // written in place, not appended a character at a time (this function was
+  // 3.5% of a warm news run's instructions, callgrind).
+  keys_.resize(text.size());
   starts_.clear();
   filled_ = true;
   folds_to_k_or_s_ = text.find("\xE2\x84\xAA") != std::string_view::npos ||
                      text.find("\xC5\xBF") != std::string_view::npos;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
+  std::size_t key_end = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) {
+      ++at;
+      continue;
+    }
     std::size_t end = at;
     while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
     WordStart w;
     w.at = static_cast<std::uint32_t>(at);
     w.end = static_cast<std::uint32_t>(end);
-    w.key = static_cast<std::uint32_t>(keys_.size());
+    w.key = static_cast<std::uint32_t>(key_end);
     for (std::size_t i = at; i < end; ++i) {
       const char c = text[i];
-      keys_ += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      keys_[key_end++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     w.hash = std::hash<std::string_view>{}(key(w));
     starts_.push_back(w);
+    // Inside the word, and just after it, no word starts: each follows a
+    // word character.
+    at = end > at ? end + 1 : at + 1;
   }
 }
 

@@ -35,21 +35,28 @@ TitledNames::TitledNames(const std::string& titles) {
   // apostrophes and hyphens ("Jean-Yves", "O'Neill"), each perhaps an
   // initial with its stop ("J.").
   const std::string word = "[A-Z][A-Za-z\\x{80}-\\x{10FFFF}'-]*\\.?";
-  const std::string pattern =
-      "(?:^|[^A-Za-z0-9_])(?:" + titles + ")[ ,]+((?:" + word + " ){0,3}" + word + ")";
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto regex = std::make_unique<const RE2>(pattern, options);
-  if (regex->ok()) regex_ = std::move(regex);
+  pattern_ = "(?:^|[^A-Za-z0-9_])(?:" + titles + ")[ ,]+((?:" + word + " ){0,3}" + word + ")";
 }
 
 TitledNames::~TitledNames() = default;
 
+const RE2* TitledNames::regex() const {
+  std::call_once(once_, [this] {
+    if (pattern_.empty()) return;
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_unique<const RE2>(pattern_, options);
+    if (regex->ok()) regex_ = std::move(regex);
+  });
+  return regex_.get();
+}
+
 void TitledNames::harvest(std::string_view sentence, std::vector<std::string>* names) const {
-  if (!regex_) return;
+  const RE2* regex = this->regex();
+  if (!regex) return;
   re2::StringPiece input(sentence.data(), sentence.size());
   re2::StringPiece name;
-  while (RE2::FindAndConsume(&input, *regex_, &name)) {
+  while (RE2::FindAndConsume(&input, *regex, &name)) {
     std::string_view full(name.data(), name.size());
     while (!full.empty() && full.back() == '.') full.remove_suffix(1);
     // Drop trailing words that are not names ("Minister Dupont Monday").

@@ -115,6 +115,22 @@ std::vector<std::vector<ActorKey>> parse_gazetteers(const ParsedFiles& files,
   return out;
 }
 
+namespace {
+
+// Whether `key` holds an upper-case or title-case letter of any script. An
+// ASCII key is read directly (\p{Lt} has no ASCII member): asking RE2 for
+// each of the gazetteer's thousands of keys was a tenth of start-up.
+bool has_capital(const std::string& key) {
+  const auto ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+  if (std::all_of(key.begin(), key.end(), ascii)) {
+    return std::any_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
+  static const RE2 capital(R"(\p{Lu}|\p{Lt})");
+  return RE2::PartialMatch(key, capital);
+}
+
+}  // namespace
+
 std::string actor_keys_pattern(std::vector<std::string> keys) {
   std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
@@ -126,8 +142,7 @@ std::string actor_keys_pattern(std::vector<std::string> keys) {
     // Any capital counts, "Ç" and "É" as much as "C" and "E": "Çavuşoğlu"
     // in any case would also be a piece RE2 must search letter by letter
     // (literal_piece.hpp folds case only within Latin-1).
-    static const RE2 capital(R"(\p{Lu}|\p{Lt})");
-    const bool any_case = !RE2::PartialMatch(key, capital);
+    const bool any_case = !has_capital(key);
     pattern += any_case ? "(?i:" : "(?-i:";
     pattern += RE2::QuoteMeta(key);
     pattern += ')';
