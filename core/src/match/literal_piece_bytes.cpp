@@ -121,8 +121,12 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::from_bytes(std::string_view by
   if (starts.empty() || starts.front() != 0 || starts.back() != piece->positions_.size()) {
     return nullptr;
   }
+  // Ascending all through first: a later start below an earlier one would
+  // let the loop below run past the end of positions_.
   for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
     if (starts[i + 1] <= starts[i]) return nullptr;
+  }
+  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
     for (std::uint32_t p = starts[i]; p < starts[i + 1]; ++p) {
       const char16_t id = piece->positions_[p];
       const bool last = p + 1 == starts[i + 1];
