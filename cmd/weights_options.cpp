@@ -68,7 +68,7 @@ WeightedEngine apply_weights_options(const Engine& engine, const WeightsOptions&
   const std::string file = default_weights_file(rule_flag_paths);
   if (file.empty()) return {engine, "authored weights"};
   const LearnedWeights learned = read_or_throw(file, err);
-  if (learned.rules_hash == engine.rules_hash()) {
+  if (engine.has_rules_hash(learned.rules_hash)) {
     return {engine.with_weights(learned), "learned weights (" + file + ")"};
   }
   const WeightsByType by_type = weights_by_type(engine, learned);

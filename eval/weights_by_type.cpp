@@ -33,7 +33,7 @@ WeightsByType weights_by_type(const Engine& engine, const LearnedWeights& weight
     const auto it = weights.type_hashes.find(type.name);
     if (it == weights.type_hashes.end()) {
       out.unfitted.push_back(type.name);
-    } else if (it->second == engine.rules_hash(type.name)) {
+    } else if (engine.has_rules_hash(it->second, type.name)) {
       out.learned.push_back(type.name);
     } else {
       out.changed.push_back(type.name);

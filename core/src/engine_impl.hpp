@@ -39,10 +39,8 @@ struct Engine::Impl {
   // looked for only when some rule's `source:` or `target:` has `official`.
   match::TitledNames titled_names;
   bool names_officials = false;
-  // Engine::rules_hash() of the whole program, made on first use: it hashes
-  // every piece of every sequence a byte at a time (12 million instructions
-  // for the shipped rules, 7% of start-up), and `classify` asked for it
-  // twice, to compare and in with_weights.
+  // Engine::rules_hash() of the whole program, made on first use, since
+  // `classify` asks for it twice: to compare, and in with_weights.
   mutable std::once_flag rules_hash_once;
   mutable std::string rules_hash;
 };

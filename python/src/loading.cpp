@@ -34,7 +34,7 @@ Engine default_weights(const Engine& engine, const std::vector<std::string>& pat
   result.diagnostics.insert(result.diagnostics.end(), read.diagnostics.begin(),
                             read.diagnostics.end());
   if (!read.ok()) return engine;
-  if (read.weights->rules_hash == engine.rules_hash()) {
+  if (engine.has_rules_hash(read.weights->rules_hash)) {
     result.weights_description = "learned weights (" + file.string() + ")";
     return engine.with_weights(*read.weights);
   }

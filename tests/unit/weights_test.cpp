@@ -303,7 +303,37 @@ TEST(Weights, RulesHashIgnoresCommentsButNotDefinitions) {
   ASSERT_TRUE(a && commented && redefined);
   EXPECT_EQ(a->rules_hash(), commented->rules_hash());
   EXPECT_NE(a->rules_hash(), redefined->rules_hash());
-  EXPECT_EQ(a->rules_hash().rfind("fnv1a64:", 0), 0u);
+  EXPECT_EQ(a->rules_hash().rfind("fnv1a64-pieces:", 0), 0u);
+}
+
+// Weights files fitted before each piece was hashed once carry the earlier
+// fingerprint; they must still match the rules they were fitted on, and only
+// those. The value is what the earlier builds gave for rules_text().
+TEST(Weights, FingerprintsOfEarlierBuildsStillMatchTheirRules) {
+  constexpr const char* kEarlier = "fnv1a64:20b29a38a7e76a39";
+  const auto same = build(rules_text());
+  const auto edited = build(rules_text("0.65"));
+  ASSERT_TRUE(same && edited);
+  EXPECT_TRUE(same->has_rules_hash(kEarlier));
+  EXPECT_TRUE(same->has_rules_hash(kEarlier, "signal"));
+  EXPECT_FALSE(edited->has_rules_hash(kEarlier));
+  EXPECT_FALSE(edited->has_rules_hash(kEarlier, "signal"));
+  EXPECT_FALSE(same->has_rules_hash(kEarlier, "no-such-type"));
+  // Today's fingerprint, of the whole and of a type.
+  EXPECT_TRUE(same->has_rules_hash(same->rules_hash()));
+  EXPECT_TRUE(same->has_rules_hash(same->rules_hash("signal"), "signal"));
+  EXPECT_FALSE(same->has_rules_hash(edited->rules_hash()));
+  EXPECT_FALSE(same->has_rules_hash(""));
+  EXPECT_FALSE(same->has_rules_hash("fnv1a64:"));
+
+  LearnedWeights w = fit_synthetic(*same).weights;
+  w.rules_hash = kEarlier;
+  std::vector<Diagnostic> warnings;
+  (void)same->with_weights(w, &warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front().to_string();
+  (void)edited->with_weights(w, &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].message.find("fitted on other rules"), std::string::npos);
 }
 
 struct BadFile {

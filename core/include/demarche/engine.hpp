@@ -212,6 +212,14 @@ class Engine {
   // The same for one event type: its name and prior, and its rules. Empty
   // for a type these rules do not declare.
   std::string rules_hash(std::string_view event_type) const;
+  // Whether `hash`, recorded earlier from rules_hash() (a weights file's
+  // `rules_hash`), is these rules' fingerprint. Also true of the fingerprint
+  // earlier builds made ("fnv1a64:...", before each piece was hashed once),
+  // so a weights file fitted then still matches the rules it was fitted on.
+  bool has_rules_hash(std::string_view hash) const;
+  // The same for one event type's rules_hash(event_type); false for a type
+  // these rules do not declare.
+  bool has_rules_hash(std::string_view hash, std::string_view event_type) const;
 
   // A copy that scores with learned weights (demarche/weights.hpp): their
   // priors, rule weights and plugin factors replace the authored ones, and
