@@ -8,6 +8,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -147,6 +148,29 @@ TEST(HyperscanCache, IgnoresAFileThatIsNotWhatWasWritten) {
   std::filesystem::rename(file, good);
   std::filesystem::create_symlink(good, file);
   EXPECT_FALSE(load_cached_database(key, 1).found);
+}
+
+// The checksum guards against damage, not forgery: a file written to pass it
+// can hold a database of more members than its list names. Their reports
+// must not be read past the list (AddressSanitizer would say so in CI).
+TEST(HyperscanCache, AMemberBeyondTheListIsNotReadPast) {
+  const CacheFolder folder;
+  const std::vector<std::string> regexes = {"expel", "sanctions"};
+  const std::array<const char*, 2> expressions = {"expel", "sanctions"};
+  const std::array<unsigned, 2> flags = {HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH,
+                                         HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH};
+  const std::array<unsigned, 2> ids = {0, 1};
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  ASSERT_EQ(hs_compile_multi(expressions.data(), flags.data(), ids.data(), 2, HS_MODE_BLOCK,
+                             nullptr, &db, &error),
+            HS_SUCCESS);
+  store_cached_database(database_key(regexes, HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH), db, {0});
+  hs_free_database(db);
+  const HyperscanScan scan(regexes, {5, 6});
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_EQ(scan.refused(), (std::vector<int>{6}));  // as the forged list says
+  EXPECT_EQ(present(scan, "they expelled and sanctioned; sanctions"), (std::vector<int>{5}));
 }
 
 TEST(HyperscanCache, OffMeansNoFolder) {

@@ -60,7 +60,10 @@ struct ScanContext {
 int on_match(unsigned int member, unsigned long long /*from*/, unsigned long long /*to*/,
              unsigned int /*flags*/, void* context) {
   auto* c = static_cast<ScanContext*>(context);
-  c->ids->push_back((*c->piece_of)[member]);
+  // A database read from the cache may hold more members than its member
+  // list names (a file made to pass the checksum, which guards against
+  // damage, not forgery): such a report is not read past the list's end.
+  if (member < c->piece_of->size()) c->ids->push_back((*c->piece_of)[member]);
   return 0;  // go on: other members may match later in the text
 }
 
