@@ -82,6 +82,19 @@ TEST(HyperscanScan, LeavesWideCountedRepetitionsToRe2) {
   EXPECT_EQ(scan.refused(), (std::vector<int>{0, 2, 3}));
 }
 
+// A regex longer than the bound goes to Vectorscan in parts, each reporting
+// its piece; one with a part Vectorscan would not take goes to RE2 whole.
+TEST(HyperscanScan, ALongRegexIsScannedInPartsOrNotAtAll) {
+  const HyperscanScan scan({"(?:alpha|beta|gamma|delta)", "(?:one|two|x{1,100}|four)", "short"},
+                           {4, 5, 6}, 16);
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_EQ(scan.refused(), (std::vector<int>{5}));
+  EXPECT_EQ(present(scan, "alpha"), (std::vector<int>{4}));
+  EXPECT_EQ(present(scan, "delta and short"), (std::vector<int>{4, 6}));
+  EXPECT_EQ(present(scan, "alpha delta"), (std::vector<int>{4, 4}));  // once per part
+  EXPECT_EQ(present(scan, "four"), (std::vector<int>{}));
+}
+
 TEST(HyperscanScan, ARuleVectorscanCannotReadStillFires) {
   const Loaded loaded = compile_rules(
       {{"t.rules",
@@ -112,6 +125,39 @@ TEST(HyperscanCache, ReadsBackWhatItWrote) {
   EXPECT_TRUE(none.found);
   EXPECT_EQ(none.db, nullptr);
   EXPECT_TRUE(none.members.empty());
+}
+
+// A database of a regex given in parts is read back without splitting it
+// again: its member list names the regex once per part.
+TEST(HyperscanCache, ReadsBackADatabaseOfParts) {
+  const CacheFolder folder;
+  const std::vector<std::string> regexes = {"(?:alpha|beta|gamma|delta)", "short"};
+  const std::array<const char*, 3> parts = {"(?:alpha|beta)", "(?:gamma|delta)", "short"};
+  const unsigned flag = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
+  const std::array<unsigned, 3> flags = {flag, flag, flag};
+  const std::array<unsigned, 3> ids = {0, 1, 2};
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  ASSERT_EQ(hs_compile_multi(parts.data(), flags.data(), ids.data(), 3, HS_MODE_BLOCK, nullptr, &db,
+                             &error),
+            HS_SUCCESS);
+  const std::string key = database_key(regexes, flag, 16);
+  EXPECT_NE(key, database_key(regexes, flag));  // the bound is part of the key
+  store_cached_database(key, db, {0, 0, 1});
+  hs_free_database(db);
+  const CachedDatabase cached = load_cached_database(key, 2);
+  ASSERT_TRUE(cached.found);
+  EXPECT_EQ(cached.members, (std::vector<unsigned>{0, 0, 1}));
+  hs_free_database(cached.db);
+  const HyperscanScan scan(regexes, {8, 9}, 16);
+  EXPECT_TRUE(scan.refused().empty());
+  EXPECT_EQ(present(scan, "delta, short"), (std::vector<int>{8, 9}));
+  // Members out of order are not a list this code writes.
+  hs_database_t* again = compile("short");
+  ASSERT_NE(again, nullptr);
+  store_cached_database(key, again, {1, 0});
+  hs_free_database(again);
+  EXPECT_FALSE(load_cached_database(key, 2).found);
 }
 
 TEST(HyperscanCache, IgnoresAFileThatIsNotWhatWasWritten) {

@@ -53,7 +53,8 @@ void prune_cache_files(std::string_view prefix, std::string_view suffix) {
 
 namespace {
 
-// "0 1 3 7": ascending indexes below `count`.
+// "0 1 1 3 7": indexes below `count`, in order (a regex given in parts
+// once per part).
 bool parse_members(std::string_view line, std::size_t count, std::vector<unsigned>* out) {
   std::size_t i = 0;
   while (i < line.size()) {
@@ -63,7 +64,7 @@ bool parse_members(std::string_view line, std::size_t count, std::vector<unsigne
       value = value * 10 + static_cast<std::size_t>(line[i] - '0');
       ++i;
     }
-    if (i == start || value >= count || (!out->empty() && value <= out->back())) return false;
+    if (i == start || value >= count || (!out->empty() && value < out->back())) return false;
     out->push_back(static_cast<unsigned>(value));
     if (i < line.size() && line[i++] != ' ') return false;
   }
@@ -112,9 +113,13 @@ std::string database_cache_dir() {
   return "";
 }
 
-std::string database_key(const std::vector<std::string>& regexes, unsigned flags) {
+std::string database_key(const std::vector<std::string>& regexes, unsigned flags,
+                         std::size_t split_length) {
   std::uint64_t hash = cache_hash(hs_version());
   hash = cache_hash(std::to_string(flags) + "\n", hash);
+  // Since member lists name regexes, not parts: a file whose list named
+  // parts (before) has another key.
+  hash = cache_hash("members name regexes; split at " + std::to_string(split_length) + "\n", hash);
   for (const std::string& regex : regexes) {
     hash = cache_hash(regex, hash);
     hash = cache_hash(std::string_view("\0", 1), hash);

@@ -23,12 +23,14 @@ struct hs_database;
 namespace demarche::match {
 
 // The key of the database compiled from these regexes, with these flags,
-// by this Vectorscan.
-std::string database_key(const std::vector<std::string>& regexes, unsigned flags);
+// split at this length (HyperscanScan), by this Vectorscan.
+std::string database_key(const std::vector<std::string>& regexes, unsigned flags,
+                         std::size_t split_length = 0);
 
-// A database, and which of the regexes it was asked for it holds (their
-// indexes, ascending; the others Vectorscan refused). The member ids in the
-// database are positions in `members`.
+// A database, and which of the regexes it was asked for it holds: per
+// member, the index of its regex (ascending; a regex given in parts appears
+// once per part; the regexes it never names Vectorscan refused). The member
+// ids in the database are positions in `members`.
 struct CachedDatabase {
   bool found = false;
   hs_database* db = nullptr;  // owned by the receiver; null when it holds no member

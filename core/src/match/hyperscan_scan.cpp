@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "match/hyperscan_cache.hpp"
+#include "match/pattern_split.hpp"
 #include "text/utf8.hpp"
 
 namespace demarche::match {
@@ -118,10 +119,13 @@ struct HyperscanScan::Database {
 };
 
 HyperscanScan::HyperscanScan(const std::vector<std::string>& regexes,
-                             const std::vector<int>& pieces)
+                             const std::vector<int>& pieces, std::size_t max_length)
     : db_(std::make_unique<Database>()), serial_(next_serial.fetch_add(1)) {
   if (regexes.empty()) return;
-  const std::string key = database_key(regexes, kFlags);
+  // Keyed by the regexes as given, so that a database read back needs no
+  // split: splitting the shipped rules' gazetteer pieces was a tenth of
+  // start-up. Its member list names each part's regex.
+  const std::string key = database_key(regexes, kFlags, max_length);
   CachedDatabase cached = load_cached_database(key, regexes.size());
   if (cached.found) {
     db_->db = cached.db;
@@ -129,29 +133,53 @@ HyperscanScan::HyperscanScan(const std::vector<std::string>& regexes,
     return;
   }
   const auto started = std::chrono::steady_clock::now();
-  // Members Vectorscan's parser refuses (syntax it lacks), and those it
-  // would take long to compile, go to RE2 at once.
-  std::vector<unsigned> members;
+  // Each regex as the database gets it: in parts when it is too long.
+  std::vector<std::string> parts;
+  std::vector<unsigned> owner;  // per part, its regex
   for (std::size_t i = 0; i < regexes.size(); ++i) {
-    if (has_wide_counted_repeat(regexes[i])) continue;
+    std::vector<std::string> split;
+    if (max_length > 0 && regexes[i].size() > max_length) {
+      split = split_for_length(regexes[i], max_length);
+    }
+    if (split.empty()) split.push_back(regexes[i]);
+    for (std::string& part : split) {
+      parts.push_back(std::move(part));
+      owner.push_back(static_cast<unsigned>(i));
+    }
+  }
+  // A regex is in the database whole or not at all: one whose part
+  // Vectorscan's parser refuses (syntax it lacks), or would take long to
+  // compile, goes to RE2 at once.
+  std::vector<bool> refused(regexes.size(), false);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    if (refused[owner[p]]) continue;
+    if (has_wide_counted_repeat(parts[p])) {
+      refused[owner[p]] = true;
+      continue;
+    }
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* error = nullptr;
-    if (hs_expression_info(regexes[i].c_str(), kFlags, &info, &error) != HS_SUCCESS) {
+    if (hs_expression_info(parts[p].c_str(), kFlags, &info, &error) != HS_SUCCESS) {
       hs_free_compile_error(error);
+      refused[owner[p]] = true;
       continue;
     }
     std::free(info);  // NOLINT: allocated by Vectorscan with malloc
-    members.push_back(static_cast<unsigned>(i));
   }
-  // A member can still fail in the full compile (too large a pattern): it
-  // is moved to RE2 and the rest compiled again.
-  while (!members.empty()) {
+  // A part can still fail in the full compile (too large a pattern): its
+  // regex is moved to RE2 and the rest compiled again.
+  std::vector<unsigned> members;  // the regex of each database member
+  while (true) {
     std::vector<const char*> expressions;
-    std::vector<unsigned> ids;
-    for (std::size_t m = 0; m < members.size(); ++m) {
-      expressions.push_back(regexes[members[m]].c_str());
-      ids.push_back(static_cast<unsigned>(m));
+    members.clear();
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      if (refused[owner[p]]) continue;
+      expressions.push_back(parts[p].c_str());
+      members.push_back(owner[p]);
     }
+    if (expressions.empty()) break;
+    std::vector<unsigned> ids(expressions.size());
+    for (std::size_t m = 0; m < ids.size(); ++m) ids[m] = static_cast<unsigned>(m);
     const std::vector<unsigned> flags(expressions.size(), kFlags);
     hs_compile_error_t* error = nullptr;
     const hs_error_t status = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
@@ -165,7 +193,7 @@ HyperscanScan::HyperscanScan(const std::vector<std::string>& regexes,
       error_ = "Vectorscan could not compile the pieces: " + message;
       return;
     }
-    members.erase(members.begin() + bad);
+    refused[members[static_cast<std::size_t>(bad)]] = true;
   }
   keep_members(members, pieces);
   if (std::chrono::steady_clock::now() - started >= kWorthCaching) {
@@ -177,14 +205,13 @@ void HyperscanScan::keep_members(const std::vector<unsigned>& members,
                                  const std::vector<int>& pieces) {
   piece_of_.clear();
   refused_.clear();
-  std::size_t m = 0;
+  std::vector<bool> kept(pieces.size(), false);
+  for (const unsigned regex : members) {
+    piece_of_.push_back(pieces[regex]);
+    kept[regex] = true;
+  }
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (m < members.size() && members[m] == i) {
-      piece_of_.push_back(pieces[i]);
-      ++m;
-    } else {
-      refused_.push_back(pieces[i]);
-    }
+    if (!kept[i]) refused_.push_back(pieces[i]);
   }
   std::sort(refused_.begin(), refused_.end());
 }

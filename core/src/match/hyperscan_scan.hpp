@@ -25,9 +25,13 @@ namespace demarche::match {
 
 class HyperscanScan {
  public:
-  // Compiles `regexes` (piece_regex() strings), member i standing for piece
-  // `pieces[i]`. Members Vectorscan cannot compile are listed by refused().
-  HyperscanScan(const std::vector<std::string>& regexes, const std::vector<int>& pieces);
+  // Compiles `regexes` (piece_regex() strings), regex i standing for piece
+  // `pieces[i]`. A regex longer than `max_length` (0: no bound) is given to
+  // Vectorscan in parts that together match what it matches
+  // (pattern_split.hpp), each reporting its piece. Regexes Vectorscan
+  // cannot compile, whole or in parts, are listed by refused().
+  HyperscanScan(const std::vector<std::string>& regexes, const std::vector<int>& pieces,
+                std::size_t max_length = 0);
   ~HyperscanScan();
   HyperscanScan(const HyperscanScan&) = delete;
   HyperscanScan& operator=(const HyperscanScan&) = delete;
@@ -37,16 +41,17 @@ class HyperscanScan {
   // Why the whole database could not be built; empty when it was.
   const std::string& error() const { return error_; }
 
-  // Appends the pieces of the database that occur in `text` (unsorted, each
-  // once). False, with `error` set, when the scan failed.
+  // Appends the pieces of the database that occur in `text` (unsorted; once
+  // per member that matched, so a piece in parts may come more than once).
+  // False, with `error` set, when the scan failed.
   bool present(std::string_view text, std::vector<int>* ids, std::string* error) const;
 
   // The database's size in bytes, which the memory budget bounds.
   std::size_t size_bytes() const;
 
  private:
-  // Member m of the database is piece pieces[members[m]]; the rest are
-  // refused.
+  // Member m of the database is (a part of) regex members[m], standing for
+  // pieces[members[m]]; the pieces of regexes no member names are refused.
   void keep_members(const std::vector<unsigned>& members, const std::vector<int>& pieces);
 
   struct Database;

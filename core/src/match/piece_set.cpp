@@ -16,7 +16,6 @@
 #include "match/hyperscan_scan.hpp"
 #include "match/literal_cache.hpp"
 #include "match/literal_piece.hpp"
-#include "match/pattern_split.hpp"
 
 namespace demarche::match {
 
@@ -222,20 +221,9 @@ class PieceSet::Scan {
       // A piece too long for Vectorscan is given to it in parts, each
       // reporting the piece (pattern_split.hpp).
       std::vector<std::string> loose;
-      std::vector<int> loose_pieces;
-      for (std::size_t i = 0; i < regexes_.size(); ++i) {
-        std::string regex = without_boundaries(regexes_[i]);
-        std::vector<std::string> parts;
-        if (regex.size() > kVectorscanMaxLength) {
-          parts = split_for_length(regex, kVectorscanMaxLength);
-        }
-        if (parts.empty()) parts.push_back(std::move(regex));
-        for (std::string& part : parts) {
-          loose.push_back(std::move(part));
-          loose_pieces.push_back(pieces_[i]);
-        }
-      }
-      hyperscan_ = std::make_unique<HyperscanScan>(loose, loose_pieces);
+      loose.reserve(regexes_.size());
+      for (const std::string& regex : regexes_) loose.push_back(without_boundaries(regex));
+      hyperscan_ = std::make_unique<HyperscanScan>(loose, pieces_, kVectorscanMaxLength);
       if (!hyperscan_->error().empty()) return hyperscan_->error();
       // The budget bounds the database as it bounded the set's automaton.
       if (static_cast<std::int64_t>(hyperscan_->size_bytes()) > max_memory) {
