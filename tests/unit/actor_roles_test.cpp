@@ -2,10 +2,12 @@
 // stands where the one who acts (or is acted on) stands (match/roles.hpp,
 // docs/rule-language.md "Actors").
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <random>
 
 #include "demarche/engine.hpp"
 #include "match/literal_piece.hpp"
@@ -199,6 +201,23 @@ TEST(ActorClasses, KeysOutsideLatin1AreLookedUpNotSearchedByRegex) {
       rules::actor_keys_pattern({"Çavuşoğlu", "Erdoğan", "foreign minister"});
   EXPECT_NE(pattern.find("(?-i:Çavuşoğlu)"), std::string::npos) << pattern;
   EXPECT_NE(match::LiteralPiece::build(pattern, false), nullptr) << pattern;
+}
+
+// Keys are quoted by hand, without a string each, exactly as
+// RE2::QuoteMeta quotes them (the cache keys of the pieces depend on it):
+// every byte value, at random places, in keys of capitals or not.
+TEST(ActorClasses, KeysAreQuotedAsRe2QuotesThem) {
+  std::mt19937 random(13);
+  for (int round = 0; round < 300; ++round) {
+    std::string key;
+    const int length = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) key += static_cast<char>(random() % 256);
+    if (round < 256) key += static_cast<char>(round);  // every byte at least once
+    const std::string pattern = rules::actor_keys_pattern({key});
+    const std::string quoted = RE2::QuoteMeta(key);
+    EXPECT_TRUE(pattern == "(?i:" + quoted + ")" || pattern == "(?-i:" + quoted + ")")
+        << "key of " << key.size() << " bytes: " << pattern;
+  }
 }
 
 // Each class of the shipped gazetteer is one piece; one key the word lookup

@@ -129,6 +129,25 @@ bool has_capital(const std::string& key) {
   return RE2::PartialMatch(key, capital);
 }
 
+// Appends `key` quoted as RE2::QuoteMeta quotes it (a backslash before each
+// ASCII byte that is not a letter, digit or '_', "\\x00" for NUL, UTF-8 as
+// it is), without a string per key: the gazetteer has thousands of keys.
+void append_quoted(std::string& out, std::string_view key) {
+  for (const char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                       u == '_' || u >= 0x80;
+    if (plain) {
+      out += c;
+    } else if (u == 0) {
+      out += "\\x00";
+    } else {
+      out += '\\';
+      out += c;
+    }
+  }
+}
+
 }  // namespace
 
 std::string actor_keys_pattern(std::vector<std::string> keys) {
@@ -144,7 +163,7 @@ std::string actor_keys_pattern(std::vector<std::string> keys) {
     // (literal_piece.hpp folds case only within Latin-1).
     const bool any_case = !has_capital(key);
     pattern += any_case ? "(?i:" : "(?-i:";
-    pattern += RE2::QuoteMeta(key);
+    append_quoted(pattern, key);
     pattern += ')';
   }
   return pattern;
