@@ -27,6 +27,7 @@ class Occurrences final : public match::OccurrenceList {
     spans_.clear();
     from_ = 0;
     complete_ = false;
+    folds_.reset();
   }
 
   int piece() const { return piece_; }
@@ -38,7 +39,7 @@ class Occurrences final : public match::OccurrenceList {
 
  private:
   void search_next() {
-    const std::optional<Span> next = pieces_->find_from(piece_, text_, from_);
+    const std::optional<Span> next = pieces_->find_from(piece_, text_, from_, &folds_);
     if (!next) {
       complete_ = true;
       return;
@@ -53,6 +54,7 @@ class Occurrences final : public match::OccurrenceList {
   std::vector<Span> spans_;
   std::size_t from_ = 0;
   bool complete_ = false;
+  match::LiteralPiece::TextFolds folds_;  // text_'s, found once
 };
 
 // Buffers reused from sentence to sentence on each thread, so that a

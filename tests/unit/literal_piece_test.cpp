@@ -403,5 +403,37 @@ TEST(LiteralPiece, LongTextsAreReadDirectlyWithTheSameAnswers) {
   }
 }
 
+// A long text's K and ſ are looked for once per TextFolds, not once per
+// search (a sentence of megabytes took minutes, found by fuzzing), with the
+// same answers: the regex is asked wherever the text holds one, also when
+// the searches share what was found, and a reset one looks again.
+TEST(LiteralPiece, ALongTextsFoldsAreFoundOncePerTextWithTheSameAnswers) {
+  const std::unique_ptr<const LiteralPiece> piece = LiteralPiece::build("kiss", true);
+  ASSERT_TRUE(piece);
+  std::string plain;
+  while (plain.size() < 2 * SentenceWords::kMaxText) plain += "they kiss and part. ";
+  const std::string kelvin = plain + "\xE2\x84\xAAiss";
+  Span found;
+  LiteralPiece::TextFolds folds;
+  std::size_t from = 0;
+  int kisses = 0;
+  while (piece->find_from(plain, from, &found, &folds) == LiteralPiece::Answer::kFound) {
+    ++kisses;
+    from = PieceSet::resume_after(found);
+  }
+  EXPECT_EQ(kisses, static_cast<int>(plain.size() / 20));
+  folds.reset();
+  EXPECT_EQ(piece->find_from(kelvin, 0, &found, &folds), LiteralPiece::Answer::kAskRegex);
+  EXPECT_EQ(piece->find_from(kelvin, 100, &found, &folds), LiteralPiece::Answer::kAskRegex);
+  EXPECT_EQ(piece->find_from(kelvin, 0, &found), LiteralPiece::Answer::kAskRegex);
+  // And the piece set, which asks RE2 then, finds the last one too.
+  const std::string regex = piece_regex(PieceSpec{"kiss", true, true});
+  const auto set = piece_set(regex, true);
+  std::vector<Span> all;
+  set->occurrences(0, kelvin, &all);
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all.back().end, kelvin.size());
+}
+
 }  // namespace
 }  // namespace demarche::match

@@ -291,9 +291,17 @@ LiteralPiece::Match LiteralPiece::try_at(std::optional<Candidates> keyed, std::s
   return Match::kNo;
 }
 
-LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t from,
-                                             Span* found) const {
-  if (text.size() > SentenceWords::kMaxText) return find_directly(text, from, found);
+bool LiteralPiece::TextFolds::holds_k_or_s(std::string_view text) {
+  if (!known_) {
+    known_ = text.find("\xE2\x84\xAA") != std::string_view::npos ||
+             text.find("\xC5\xBF") != std::string_view::npos;
+  }
+  return *known_;
+}
+
+LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t from, Span* found,
+                                             TextFolds* folds) const {
+  if (text.size() > SentenceWords::kMaxText) return find_directly(text, from, found, folds);
   const SentenceWords& words = SentenceWords::of(text);
   if (folds_k_or_s_ && words.folds_to_k_or_s()) return Answer::kAskRegex;
   // The regex's leading (?:^|[non-word]) starts at or after `from`: the
@@ -315,10 +323,10 @@ LiteralPiece::Answer LiteralPiece::find_from(std::string_view text, std::size_t 
 
 // The same without SentenceWords, for long texts that are not worth keeping.
 LiteralPiece::Answer LiteralPiece::find_directly(std::string_view text, std::size_t from,
-                                                 Span* found) const {
-  if (folds_k_or_s_ && (text.find("\xE2\x84\xAA") != std::string_view::npos ||
-                        text.find("\xC5\xBF") != std::string_view::npos)) {
-    return Answer::kAskRegex;
+                                                 Span* found, TextFolds* folds) const {
+  if (folds_k_or_s_) {
+    TextFolds own;
+    if ((folds ? *folds : own).holds_k_or_s(text)) return Answer::kAskRegex;
   }
   std::string key;
   for (std::size_t at = from == 0 ? 0 : from + 1; at < text.size(); ++at) {

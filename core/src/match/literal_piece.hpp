@@ -41,9 +41,25 @@ class LiteralPiece {
     kAskRegex,
   };
 
+  // Whether a text holds U+212A or U+017F, asked once for many searches of
+  // one text: a text too long for SentenceWords is otherwise scanned for
+  // them on every search, and a sentence of megabytes searched for each of
+  // its hundred thousand mentions of a state took minutes (fuzzing).
+  // Belongs to one text: make a new one, or reset() it, for another.
+  class TextFolds {
+   public:
+    bool holds_k_or_s(std::string_view text);
+    void reset() { known_.reset(); }
+
+   private:
+    std::optional<bool> known_;
+  };
+
   // As the piece's whole-word regex searched from byte `from` of `text`
   // (valid UTF-8; `from` at most its size): where the piece itself is.
-  Answer find_from(std::string_view text, std::size_t from, Span* found) const;
+  // `folds`, when given, is `text`'s own.
+  Answer find_from(std::string_view text, std::size_t from, Span* found,
+                   TextFolds* folds = nullptr) const;
 
   // The lookup as bytes for the cache (literal_piece_bytes.cpp), and back.
   // from_bytes checks every index it reads, so that a damaged or foreign
@@ -98,7 +114,8 @@ class LiteralPiece {
   std::optional<Candidates> in_table(std::string_view word, std::size_t hash) const;
   Match try_at(std::optional<Candidates> keyed, std::string_view text, std::size_t at,
                Span* found) const;
-  Answer find_directly(std::string_view text, std::size_t from, Span* found) const;
+  Answer find_directly(std::string_view text, std::size_t from, Span* found,
+                       TextFolds* folds) const;
   // Builds slots_, the filter and longest_first_word_ from entries_; false
   // when two entries have the same word.
   bool index_first_words();

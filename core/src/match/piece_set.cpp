@@ -364,12 +364,13 @@ std::optional<Span> trim_boundaries(std::string_view text, std::size_t begin, st
 
 }  // namespace
 
-std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size_t from) const {
+std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size_t from,
+                                        LiteralPiece::TextFolds* folds) const {
   if (from > text.size()) return std::nullopt;
   const LazyRegex& piece = *pieces_[static_cast<std::size_t>(id)];
   if (const LiteralPiece* literal = piece.literal()) {
     Span found;
-    switch (literal->find_from(text, from, &found)) {
+    switch (literal->find_from(text, from, &found, folds)) {
       case LiteralPiece::Answer::kFound:
         return found;
       case LiteralPiece::Answer::kNotFound:
@@ -400,7 +401,8 @@ std::optional<Span> PieceSet::find_from(int id, std::string_view text, std::size
 void PieceSet::occurrences(int id, std::string_view text, std::vector<Span>* out) const {
   out->clear();
   std::size_t from = 0;
-  while (const std::optional<Span> piece = find_from(id, text, from)) {
+  LiteralPiece::TextFolds folds;
+  while (const std::optional<Span> piece = find_from(id, text, from, &folds)) {
     out->push_back(*piece);
     from = resume_after(*piece);
   }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "demarche/result.hpp"
+#include "match/literal_piece.hpp"
 
 namespace re2 {
 class RE2;
@@ -83,7 +84,9 @@ class PieceSet {
 
   // The first occurrence of piece `id` that starts at or after `from`: the
   // next one after occurrence `s` is searched for from resume_after(s).
-  std::optional<Span> find_from(int id, std::string_view text, std::size_t from) const;
+  // Searches of one text may share `folds` (LiteralPiece::TextFolds).
+  std::optional<Span> find_from(int id, std::string_view text, std::size_t from,
+                                LiteralPiece::TextFolds* folds = nullptr) const;
   // From the piece's end, not its whole-word match's (which takes in the
   // boundary character after it): that character may be the one before the
   // next occurrence.
