@@ -1,17 +1,16 @@
 // Engine::Scoring: authored numbers, learned ones, and the rules' fingerprint
 // that tells whether learned ones were fitted on these rules.
 #include <algorithm>
-#include <bit>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <optional>
 #include <vector>
 
 #include "demarche/plugins.hpp"
 #include "demarche/weights.hpp"
 #include "engine_impl.hpp"
+#include "match/hyperscan_cache.hpp"
 
 namespace demarche {
 
@@ -81,33 +80,8 @@ class PieceHashes {
       return;
     }
     std::optional<std::uint64_t>& hash = hashes_[index];
-    if (!hash) hash = words_hash(program_.piece_regexes[index]);
+    if (!hash) hash = match::cache_hash(program_.piece_regexes[index]);
     f.add(*hash);
-  }
-
-  // FNV-1a's steps taken eight bytes at a time, each word read least
-  // significant byte first (the same value on every platform): a piece of
-  // the gazetteer is 30,000 bytes, and a byte a step cost 5 instructions
-  // each.
-  static std::uint64_t words_hash(std::string_view text) {
-    std::uint64_t state = 0xcbf29ce484222325ULL ^ text.size();
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t word = 0;
-      if constexpr (std::endian::native == std::endian::little) {
-        std::memcpy(&word, text.data() + i, sizeof word);
-      } else {
-        for (int b = 7; b >= 0; --b) {
-          word = (word << 8) | static_cast<unsigned char>(text[i + static_cast<std::size_t>(b)]);
-        }
-      }
-      state = (state ^ word) * 0x100000001b3ULL;
-      state ^= state >> 29;  // the multiply only carries upwards
-    }
-    for (; i < text.size(); ++i) {
-      state = (state ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ULL;
-    }
-    return state;
   }
 
  private:

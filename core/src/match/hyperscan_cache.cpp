@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -88,7 +89,13 @@ std::uint64_t cache_hash(std::string_view bytes, std::uint64_t hash) {
   std::size_t at = 0;
   for (; at + 8 <= bytes.size(); at += 8) {
     std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + at, 8);
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&word, bytes.data() + at, 8);
+    } else {  // the same value on every platform: rules_hash is stored in files
+      for (int b = 7; b >= 0; --b) {
+        word = (word << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(b)]);
+      }
+    }
     hash = (hash ^ word) * kPrime;
     hash ^= hash >> 29;
   }

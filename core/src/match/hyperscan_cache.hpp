@@ -50,9 +50,10 @@ void store_cached_database(const std::string& key, const hs_database* db,
 // The cache folder in use, or empty when caching is off.
 std::string database_cache_dir();
 
-// A fast non-cryptographic hash of `bytes` (FNV-style, eight bytes a step),
-// from `seed`: the cache's keys and checksums, which guard against damage,
-// not against tampering (docs/architecture.md, "The cache").
+// A fast non-cryptographic hash of `bytes` (FNV-style, eight bytes a step,
+// the same value on every platform), from `seed`: the cache's keys and
+// checksums, which guard against damage, not against tampering
+// (docs/architecture.md, "The cache"), and the pieces in rules_hash.
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
 
 // `value` as 16 hexadecimal digits: keys and checksums in the files' heads.
