@@ -261,6 +261,21 @@ TEST(Weights, FileRoundTrips) {
   }
 }
 
+// Found by tests/fuzz/fuzz_weights: a carriage return inside fitted_on was
+// written back as a space, so the file read back was another file.
+TEST(Weights, WhatIsReadIsWhatIsWrittenBack) {
+  const std::string text =
+      "format\tdemarche-weights\t1\nrules_hash\tfnv1a64:0\nfitted_on\tdev.tsv\rdev2.tsv\r\r\n"
+      "l2\t1\nmin_support\t3\nkind\tname\tvalue\tauthored\tsupport\tfitted\n";
+  const WeightsRead read = parse_weights(text, "cr.tsv");
+  ASSERT_TRUE(read.ok()) << read.diagnostics[0].to_string();
+  EXPECT_EQ(read.weights->fitted_on, "dev.tsv dev2.tsv ");
+  const WeightsRead again = parse_weights(format_weights(*read.weights), "again.tsv");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.weights->fitted_on, read.weights->fitted_on);
+  EXPECT_EQ(again.weights->rules_hash, "fnv1a64:0");
+}
+
 TEST(Weights, LoadingWeightsFittedOnOtherRulesWarns) {
   const auto fitted_on = build(rules_text());
   const auto edited = build(rules_text("0.65"));
@@ -358,6 +373,11 @@ TEST(Weights, FileErrorsNameLineColumnAndProblem) {
       {head + "colour\tblue\n", 3, 1, "unknown header key 'colour'"},
       {head + columns + "plugin\tmodality/expulsion\t1e308\t1\t3\tyes\n", 4, 27,
        "a plugin's factor must be a number from -100 to 100"},
+      // A hash ending in a carriage return (a line ending "\r\r\n") was read,
+      // then written back as a line whose CR is stripped: another hash.
+      {"format\tdemarche-weights\t1\nrules_hash\tfnv1a64:0\r\r\n", 2, 12,
+       "a rules hash is one word"},
+      {head + "type_hash\texpulsion\tfnv1a64:0 1\n", 3, 21, "a rules hash is one word"},
   };
   for (const BadFile& bad : cases) {
     const WeightsRead read = parse_weights(bad.text, "bad.tsv");

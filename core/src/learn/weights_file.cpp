@@ -1,4 +1,5 @@
 // The weights file: plain text, tab-separated, versioned (docs/scoring.md).
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +40,18 @@ std::optional<double> to_double(std::string_view text) {
   if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
     return std::nullopt;
   return value;
+}
+
+// A fingerprint is one word (`fnv1a64-pieces:` and hex digits). Refusing
+// spaces and control characters keeps parse(format(w)) == w: a hash ending
+// in a carriage return was written back as a line whose CR the parser strips.
+bool is_hash(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= ' ' || byte == 0x7F) return false;
+  }
+  return true;
 }
 
 std::optional<std::size_t> to_count(std::string_view text) {
@@ -127,6 +140,9 @@ class Parser {
     if (fields.size() == 3 && fields[0].text == "type_hash") {
       if (fields[1].text.empty() || fields[2].text.empty())
         return error(1, "expected 'type_hash<TAB>TYPE<TAB>HASH'");
+      if (!is_hash(fields[2].text))
+        return error(fields[2].column,
+                     "a rules hash is one word, without spaces or control characters");
       weights.type_hashes[std::string(fields[1].text)] = std::string(fields[2].text);
       return;
     }
@@ -137,9 +153,15 @@ class Parser {
     const std::string_view key = fields[0].text;
     const Field& value = fields[1];
     if (key == "rules_hash") {
+      if (!is_hash(value.text))
+        return error(value.column,
+                     "a rules hash is one word, without spaces or control characters");
       weights.rules_hash = std::string(value.text);
     } else if (key == "fitted_on") {
+      // Read as format_weights writes it: a carriage return inside (only a
+      // line's last one ends it) is a space, so the file reads back the same.
       weights.fitted_on = std::string(value.text);
+      std::replace(weights.fitted_on.begin(), weights.fitted_on.end(), '\r', ' ');
     } else if (key == "l2") {
       if (auto v = to_double(value.text))
         weights.l2 = *v;
