@@ -15,7 +15,7 @@ using Strings = std::vector<SetString>;
 
 constexpr std::size_t kMaxNesting = 200;     // groups within groups: deeper is refused
 constexpr std::size_t kMaxClassOthers = 64;  // non-ASCII members of one class
-constexpr std::size_t kMaxSets = 0xFFFF;     // distinct sets: a position is a char16_t
+constexpr std::size_t kMaxSets = kTail;      // distinct sets: below the bit that marks a run
 
 CharSet single(unsigned char c) {
   CharSet set;
@@ -185,7 +185,7 @@ class Expander {
       if (const std::optional<char16_t> plain = plain_character()) {
         // The common case, one literal character: appended in place.
         for (SetString& string : out) {
-          if (string.size() >= limits_.max_length || ends_in_tail(string)) return std::nullopt;
+          if (string.size() >= limits_.max_length) return std::nullopt;
           string += *plain;
         }
         continue;
@@ -195,7 +195,7 @@ class Expander {
       if (atom->size() == 1) {  // most atoms are one character: append in place
         for (SetString& s : out) {
           if (s.size() + atom->front().size() > limits_.max_length) return std::nullopt;
-          if (ends_in_tail(s) && !atom->front().empty()) return std::nullopt;
+          if (has_run(atom->front()) && has_run(s)) return std::nullopt;
           s += atom->front();
         }
         continue;
@@ -216,7 +216,7 @@ class Expander {
     for (const SetString& x : a) {
       for (const SetString& y : b) {
         if (x.size() + y.size() > limits_.max_length) return std::nullopt;
-        if (ends_in_tail(x) && !y.empty()) return std::nullopt;  // a tail ends the piece
+        if (has_run(y) && has_run(x)) return std::nullopt;  // one run a string
         out.push_back(x + y);
       }
     }
@@ -247,15 +247,15 @@ class Expander {
     return repeat(*atom, min, max, lazy);
   }
 
-  // X* or X+ where X is one position: a tail (greedy only: a lazy one
-  // would try the shortest run first).
+  // X* or X+ where X is one position: a run (greedy only: a lazy one
+  // would try the shortest run first). One a string, anywhere in it.
   std::optional<Strings> tail(const Strings& atom) {
     const bool plus = peek() == '+';
     ++at_;
     if (!done() && (peek() == '?' || peek() == '*' || peek() == '+' || peek() == '{')) {
       return std::nullopt;
     }
-    if (atom.size() != 1 || atom.front().size() != 1 || ends_in_tail(atom.front())) {
+    if (atom.size() != 1 || atom.front().size() != 1 || has_run(atom.front())) {
       return std::nullopt;
     }
     const char16_t set = atom.front().front();
@@ -265,7 +265,9 @@ class Expander {
     return Strings{out};
   }
 
-  static bool ends_in_tail(const SetString& s) { return !s.empty() && (s.back() & kTail) != 0; }
+  static bool has_run(const SetString& s) {
+    return std::any_of(s.begin(), s.end(), [](char16_t id) { return (id & kTail) != 0; });
+  }
 
   // {n} or {n,m}; {n,} is infinite and refused.
   bool counted(std::size_t* min, std::size_t* max) {

@@ -8,13 +8,13 @@
 // punctuation, classes without negation, \d \w \s, groups, alternation, the
 // flag i, and ? ?? {n} {n,m} {n,m}?. Non-ASCII characters are taken as they
 // are, and under (?i) only Latin-1 letters with one case partner. One
-// exception to finiteness: the string may end in one character class
-// repeated greedily ("russophob\pL*", "\d+"), a tail. \pL, \p{L} and
-// \p{Lu} (not under (?i)) are taken for their ASCII letters, with a mark
-// that a non-ASCII character there is for RE2 to judge. Anything else (a
-// tail before the end, lazy *? and +?, {n,}, ., other Unicode classes,
-// anchors, negated classes, other flags) is refused, and the piece keeps its
-// regex.
+// exception to finiteness: a string may hold one character class repeated
+// greedily, a run: at its end ("russophob\pL*", "\d+", a tail) or within
+// it ("UN (?:\pL+ )?agency"). \pL, \p{L} and \p{Lu} (not under (?i)) are
+// taken for their ASCII letters, with a mark that a non-ASCII character
+// there is for RE2 to judge. Anything else (two runs in one string, lazy *?
+// and +?, {n,}, ., other Unicode classes, anchors, negated classes, other
+// flags) is refused, and the piece keeps its regex.
 #pragma once
 
 #include <bitset>
@@ -30,12 +30,13 @@ namespace demarche::match {
 // as many positions as its UTF-8 encoding has bytes).
 using CharSet = std::bitset<256>;
 // A string of positions, each the index of its CharSet in
-// FiniteLanguage::sets: "[Aa]ccuse" is 6 positions, the first {A, a}. The
-// last position may carry kTail.
+// FiniteLanguage::sets: "[Aa]ccuse" is 6 positions, the first {A, a}. One
+// position may carry kTail.
 using SetString = std::u16string;
 
-// On a string's last position: that set, zero or more times, as many as
-// let the rest match.
+// On one position of a string, a run: that set zero or more times, the
+// most that let the rest of the string and a word boundary follow, as a
+// greedy star backtracks.
 constexpr char16_t kTail = 0x8000;
 
 struct FiniteLanguage {

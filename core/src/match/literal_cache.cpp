@@ -12,7 +12,7 @@ namespace {
 
 // Bumped with any change of the file's or a record's layout
 // (literal_piece_bytes.cpp).
-constexpr std::string_view kMagic = "demarche-literals 1\n";
+constexpr std::string_view kMagic = "demarche-literals 2\n";
 
 std::string file_name(const std::string& key) {
   return "literals-" + key + ".lit";

@@ -223,39 +223,50 @@ bool LiteralPiece::index_first_words() {
 
 LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_view text,
                                            std::size_t at, std::size_t* end) const {
-  const std::size_t begin = starts_[literal];
-  std::size_t length = starts_[literal + 1] - begin;
-  const bool has_tail = length > 0 && (positions_[begin + length - 1] & kTail) != 0;
-  if (has_tail) --length;
-  if (length > text.size() - at) return Match::kNo;
-  for (std::size_t i = 0; i < length; ++i) {
-    const char16_t id = positions_[begin + i];
-    const auto c = static_cast<unsigned char>(text[at + i]);
-    if (c >= 0x80 && unicode_[id]) return Match::kAsk;
-    if (!sets_[id].test(c)) return Match::kNo;
-  }
+  const char16_t* const string = positions_.data() + starts_[literal];
+  const std::size_t length = starts_[literal + 1] - starts_[literal];
+  // Positions [from, to) of the string at text[at...]: kNo at the first
+  // that does not match.
+  const auto fixed = [&](std::size_t from, std::size_t to, std::size_t at) {
+    if (to - from > text.size() - at) return Match::kNo;
+    for (std::size_t i = from; i < to; ++i) {
+      const char16_t id = string[i];
+      const auto c = static_cast<unsigned char>(text[at + i - from]);
+      if (c >= 0x80 && unicode_[id]) return Match::kAsk;
+      if (!sets_[id].test(c)) return Match::kNo;
+    }
+    return Match::kYes;
+  };
   // The whole-word regex's trailing (?:[non-word]|$) after the piece.
   const auto boundary_at = [&](std::size_t i) {
     return i == text.size() || !is_word_byte(static_cast<unsigned char>(text[i]));
   };
-  std::size_t fixed_end = at + length;
-  if (!has_tail) {
-    *end = fixed_end;
-    return boundary_at(fixed_end) ? Match::kYes : Match::kNo;
+  // At most one position is a run (finite_language.hpp), most often none.
+  std::size_t run = 0;
+  while (run < length && (string[run] & kTail) == 0) ++run;
+  const Match before = fixed(0, run, at);
+  if (before != Match::kYes) return before;
+  if (run == length) {
+    *end = at + length;
+    return boundary_at(at + length) ? Match::kYes : Match::kNo;
   }
-  // The longest run the tail's set allows, then shorter ones, as a greedy
-  // star backtracks, until a boundary follows.
-  const char16_t tail = positions_[begin + length] & ~kTail;
-  std::size_t run_end = fixed_end;
+  // The longest run the set allows, then shorter ones, as a greedy star
+  // backtracks, until the rest of the string and a boundary follow.
+  const char16_t set = string[run] & ~kTail;
+  const std::size_t run_begin = at + run;
+  std::size_t run_end = run_begin;
   while (run_end < text.size()) {
     const auto c = static_cast<unsigned char>(text[run_end]);
-    if (c >= 0x80 && unicode_[tail]) return Match::kAsk;
-    if (!sets_[tail].test(c)) break;
+    if (c >= 0x80 && unicode_[set]) return Match::kAsk;
+    if (!sets_[set].test(c)) break;
     ++run_end;
   }
-  for (std::size_t e = run_end + 1; e-- > fixed_end;) {
-    if (boundary_at(e)) {
-      *end = e;
+  for (std::size_t e = run_end + 1; e-- > run_begin;) {
+    const Match after = fixed(run + 1, length, e);
+    if (after == Match::kAsk) return after;
+    const std::size_t piece_end = e + (length - run - 1);
+    if (after == Match::kYes && boundary_at(piece_end)) {
+      *end = piece_end;
       return Match::kYes;
     }
   }

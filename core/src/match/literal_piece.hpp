@@ -77,8 +77,8 @@ class LiteralPiece {
                  std::size_t* end) const;
 
   // The strings, in preference order: literal i is positions_[starts_[i],
-  // starts_[i + 1]), each position an index in sets_ (the last may carry
-  // kTail).
+  // starts_[i + 1]), each position an index in sets_ (one may carry
+  // kTail, a run).
   std::vector<CharSet> sets_;
   std::vector<bool> unicode_;  // per set: a Unicode class (finite_language.hpp)
   std::u16string positions_;

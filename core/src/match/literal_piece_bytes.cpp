@@ -16,7 +16,7 @@ namespace {
 
 // What the bytes hold, in order; bumped with any change of layout (it is
 // part of the cache's key too, literal_cache.cpp).
-constexpr std::uint32_t kLayout = 1;
+constexpr std::uint32_t kLayout = 2;  // 2: a run may stand anywhere in a string
 
 // The bitset is copied as it is in memory: a cache written by another
 // standard library's layout has another key (literal_cache.cpp).
@@ -134,7 +134,7 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::from_bytes(std::string_view by
     if (u > 1) return nullptr;
     piece->unicode_.push_back(u == 1);
   }
-  // The strings: non-empty, each position a set, a tail only last and not
+  // The strings: non-empty, each position a set, at most one run and not
   // alone (build() refuses such a piece), starts_ from 0 to the end.
   const std::vector<std::uint32_t>& starts = piece->starts_;
   if (starts.empty() || starts.front() != 0 || starts.back() != piece->positions_.size()) {
@@ -147,20 +147,23 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::from_bytes(std::string_view by
   }
   // Checked over all positions at once, not string by string (a string by
   // string check was a third of reading a lookup back, 17,000 instructions
-  // a sentence on fresh news): every set below the count, and exactly as
-  // many tails as strings that end in one and are longer than it.
+  // a sentence on fresh news): every set below the count, and how many
+  // positions are runs.
   const std::u16string& positions = piece->positions_;
   std::uint32_t tails = 0;
   if (!sets_in_range(positions.data(), positions.size(),
                      static_cast<std::uint32_t>(piece->sets_.size()), &tails)) {
     return nullptr;
   }
-  std::uint32_t tails_last = 0;
-  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
-    const std::uint32_t last = starts[i + 1] - 1;
-    if ((positions[last] & kTail) != 0 && last != starts[i]) ++tails_last;
+  // Runs: at most one a string, and not a string's only position. Read
+  // string by string only where there are any: few lookups have them.
+  if (tails > 0) {
+    for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+      std::uint32_t runs = 0;
+      for (std::uint32_t p = starts[i]; p < starts[i + 1]; ++p) runs += positions[p] >> 15;
+      if (runs > 1 || (runs == 1 && starts[i + 1] - starts[i] == 1)) return nullptr;
+    }
   }
-  if (tails != tails_last) return nullptr;
   const auto strings = static_cast<std::uint32_t>(starts.size() - 1);
   const std::uint32_t* unkeyed = piece->unkeyed_.data();
   if (!ascending_below(unkeyed, unkeyed + piece->unkeyed_.size(), strings)) return nullptr;
