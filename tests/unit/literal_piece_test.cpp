@@ -18,6 +18,7 @@
 #include "match/piece_set.hpp"
 #include "match/sentence_words.hpp"
 #include "random_text.hpp"
+#include "re2_quirks.hpp"
 
 namespace demarche::match {
 namespace {
@@ -267,21 +268,6 @@ std::unique_ptr<PieceSet> piece_set(const std::string& regex, bool lookups) {
   return set;
 }
 
-// The pattern as RE2 should read it. RE2 2022-06-01 merges one-character
-// alternatives that differ only in case folding into one class and loses
-// the difference: (?:a|(?i:a)) does not match "A", nor (?i)(?:(?-i:a)|[Aa]).
-// The lookup reads them rightly; an empty group first in each flag group
-// keeps RE2 from merging and changes nothing else.
-std::string as_re2_should_read_it(std::string pattern) {
-  for (const std::string_view open : {std::string_view("(?i:"), std::string_view("(?-i:")}) {
-    for (std::size_t at = pattern.find(open); at != std::string::npos;
-         at = pattern.find(open, at + open.size())) {
-      pattern.insert(at + open.size(), "(?:)");
-    }
-  }
-  return pattern;
-}
-
 TEST(LiteralPiece, FindsWhatTheRegexFindsOnRandomPatternsAndText) {
   std::mt19937 random(20261206);
   PatternMaker maker(random);
@@ -290,7 +276,7 @@ TEST(LiteralPiece, FindsWhatTheRegexFindsOnRandomPatternsAndText) {
     const std::string pattern = maker.piece();
     const bool case_insensitive = random() % 2 == 0;
     const std::string regex =
-        piece_regex(PieceSpec{as_re2_should_read_it(pattern), case_insensitive, true});
+        piece_regex(PieceSpec{re2_quirks::as_re2_should_read_it(pattern), case_insensitive, true});
     if (!RE2(regex, RE2::Quiet).ok()) continue;
     const auto with = piece_set(regex, true);
     const auto without = piece_set(regex, false);
