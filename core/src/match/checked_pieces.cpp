@@ -14,7 +14,7 @@ namespace demarche::match {
 
 namespace {
 
-constexpr std::string_view kHeader = "demarche-checked-pieces 3\n";
+constexpr std::string_view kHeader = "demarche-checked-pieces 4\n";  // 4: XXH3 keys
 // More pieces than any rule set has; a bigger record is started afresh.
 constexpr std::size_t kMaxEntries = 100000;
 // Checking that took less than this is not worth a write.
@@ -52,9 +52,9 @@ CheckedPieces::CheckedPieces() {
 std::uint64_t CheckedPieces::key(const std::string& pattern, bool case_insensitive) {
   // The libraries' versions are part of the key: another RE2 or Vectorscan
   // may read a pattern differently.
-  std::uint64_t hash = cache_hash(hs_version());
-  hash = cache_hash(case_insensitive ? "i\n" : "s\n", hash);
-  return cache_hash(pattern, hash);
+  std::uint64_t hash = cache_checksum(hs_version());
+  hash = cache_checksum(case_insensitive ? "i\n" : "s\n", hash);
+  return cache_checksum(pattern, hash);
 }
 
 std::optional<bool> CheckedPieces::find(std::uint64_t key) const {

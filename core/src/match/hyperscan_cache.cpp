@@ -4,6 +4,7 @@
 #include <hs/hs.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <bit>
@@ -106,6 +107,10 @@ std::uint64_t cache_hash(std::string_view bytes, std::uint64_t hash) {
   return hash;
 }
 
+std::uint64_t cache_checksum(std::string_view bytes, std::uint64_t seed) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
 std::string database_cache_dir() {
   if (const char* dir = std::getenv("DEMARCHE_CACHE_DIR")) {
     const std::string value = dir;
@@ -122,14 +127,15 @@ std::string database_cache_dir() {
 
 std::string database_key(const std::vector<std::string>& regexes, unsigned flags,
                          std::size_t split_length) {
-  std::uint64_t hash = cache_hash(hs_version());
-  hash = cache_hash(std::to_string(flags) + "\n", hash);
+  std::uint64_t hash = cache_checksum(hs_version());
+  hash = cache_checksum(std::to_string(flags) + "\n", hash);
   // Since member lists name regexes, not parts: a file whose list named
   // parts (before) has another key.
-  hash = cache_hash("members name regexes; split at " + std::to_string(split_length) + "\n", hash);
+  hash =
+      cache_checksum("members name regexes; split at " + std::to_string(split_length) + "\n", hash);
   for (const std::string& regex : regexes) {
-    hash = cache_hash(regex, hash);
-    hash = cache_hash(std::string_view("\0", 1), hash);
+    hash = cache_checksum(regex, hash);
+    hash = cache_checksum(std::string_view("\0", 1), hash);
   }
   return cache_hex(hash);
 }
@@ -143,7 +149,7 @@ CachedDatabase load_cached_database(const std::string& key, std::size_t count) {
   const std::string head = std::string(kMagic) + key + "\n";
   if (bytes.size() < head.size() + 17 || bytes.substr(0, head.size()) != head) return {};
   const std::string_view rest = bytes.substr(head.size() + 17);
-  if (bytes.substr(head.size(), 17) != cache_hex(cache_hash(rest)) + "\n") return {};
+  if (bytes.substr(head.size(), 17) != cache_hex(cache_checksum(rest)) + "\n") return {};
   const std::size_t eol = rest.find('\n');
   if (eol == std::string_view::npos) return {};
   CachedDatabase out;
@@ -176,7 +182,7 @@ void store_cached_database(const std::string& key, const hs_database* db,
   }
   rest += "\n" + payload;
   const std::string file =
-      std::string(kMagic) + key + "\n" + cache_hex(cache_hash(rest)) + "\n" + rest;
+      std::string(kMagic) + key + "\n" + cache_hex(cache_checksum(rest)) + "\n" + rest;
   if (write_cache_file(file_name(key), file)) prune_cache_files("pieces-", ".hsdb");
 }
 

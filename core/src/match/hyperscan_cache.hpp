@@ -51,10 +51,16 @@ void store_cached_database(const std::string& key, const hs_database* db,
 std::string database_cache_dir();
 
 // A fast non-cryptographic hash of `bytes` (FNV-style, eight bytes a step,
-// the same value on every platform), from `seed`: the cache's keys and
-// checksums, which guard against damage, not against tampering
-// (docs/architecture.md, "The cache"), and the pieces in rules_hash.
+// the same value on every platform), from `seed`: the pieces in rules_hash,
+// which weights files keep, so it must never change.
 std::uint64_t cache_hash(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
+
+// XXH3 (libxxhash) of `bytes` from `seed`: the cache files' keys and
+// checksums, which guard against damage, not against tampering
+// (docs/architecture.md, "The cache"). Several times faster than
+// cache_hash, whose multiplications wait on each other: checking the
+// cache's 10 MB was a tenth of start-up.
+std::uint64_t cache_checksum(std::string_view bytes, std::uint64_t seed = 0);
 
 // `value` as 16 hexadecimal digits: keys and checksums in the files' heads.
 std::string cache_hex(std::uint64_t value);

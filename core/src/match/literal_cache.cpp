@@ -27,12 +27,12 @@ void append_u64(std::string* out, std::uint64_t value) {
 std::string literal_cache_key(const std::vector<std::string_view>& regexes) {
   // The records hold CharSets and integers as they are in memory: the
   // layout's sizes are in the key, so another build's file is not read.
-  std::uint64_t hash = cache_hash(kMagic);
-  hash =
-      cache_hash(std::to_string(sizeof(CharSet)) + " " + std::to_string(sizeof(std::size_t)), hash);
+  std::uint64_t hash = cache_checksum(kMagic);
+  hash = cache_checksum(std::to_string(sizeof(CharSet)) + " " + std::to_string(sizeof(std::size_t)),
+                        hash);
   for (const std::string_view regex : regexes) {
-    hash = cache_hash(regex, hash);
-    hash = cache_hash(std::string_view("\0", 1), hash);
+    hash = cache_checksum(regex, hash);
+    hash = cache_checksum(std::string_view("\0", 1), hash);
   }
   return cache_hex(hash);
 }
@@ -45,9 +45,10 @@ std::string literal_cache_file(const std::string& key, const std::vector<std::st
   append_u64(&index, records.size());
   for (const std::string& record : records) {
     append_u64(&index, record.size());
-    append_u64(&index, cache_hash(record));
+    append_u64(&index, cache_checksum(record));
   }
-  std::string out = std::string(kMagic) + key + "\n" + cache_hex(cache_hash(index)) + "\n" + index;
+  std::string out =
+      std::string(kMagic) + key + "\n" + cache_hex(cache_checksum(index)) + "\n" + index;
   for (const std::string& record : records) out += record;
   return out;
 }
@@ -70,7 +71,7 @@ std::optional<LiteralRecords> LiteralRecords::open(CacheFileReader file, const s
   }
   std::string index(kU64 * (1 + 2 * count), '\0');
   if (!file.read(index_at, index.size(), index.data()) ||
-      start.compare(head.size(), 17, cache_hex(cache_hash(index)) + "\n") != 0) {
+      start.compare(head.size(), 17, cache_hex(cache_checksum(index)) + "\n") != 0) {
     return std::nullopt;
   }
   LiteralRecords out(std::move(file));
@@ -95,7 +96,7 @@ std::optional<CacheFile> LiteralRecords::record(std::size_t i) const {
   record.size = entry.size;
   record.data = std::make_unique_for_overwrite<char[]>(entry.size);
   if (!file_.read(entry.offset, entry.size, record.data.get()) ||
-      cache_hash(record.bytes()) != entry.checksum) {
+      cache_checksum(record.bytes()) != entry.checksum) {
     return std::nullopt;
   }
   return record;
