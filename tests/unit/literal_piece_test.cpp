@@ -328,6 +328,12 @@ TEST(LiteralPiece, ARunWithinAStringIsFoundAsRe2FindsIt) {
       EXPECT_EQ(with->find_from(0, text, from), without->find_from(0, text, from)) << text;
     }
   }
+  // A run within a string holds word characters only: "-a-a-a..." before a
+  // rest that fails would otherwise be read from each of its word starts.
+  EXPECT_FALSE(LiteralPiece::build("a[a-]*b", false));
+  EXPECT_FALSE(LiteralPiece::build("a\\s*b", false));
+  EXPECT_TRUE(LiteralPiece::build("a[a-]*", false)) << "at the end, a run is read once a start";
+  EXPECT_TRUE(LiteralPiece::build("a\\w*b", false));
   // A non-ASCII letter in the run: \pL holds it, so RE2 is asked.
   const std::string accented = "the UN r\u00E9fugi\u00E9 agency";
   Span found;

@@ -120,6 +120,13 @@ bool split_mixed(const SetString& s, SetTable& table, std::vector<SetString>* ou
   return true;
 }
 
+bool only_word_runs_within(const SetString& s, const SetTable& table) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if ((s[i] & kTail) != 0 && table.kind(s[i]) != 1) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern,
@@ -139,6 +146,12 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
   for (const SetString& s : unmixed) {
     // The regex matches an empty piece (E009 refuses such rules).
     if (s.empty() || (s.size() == 1 && (s[0] & kTail) != 0)) return nullptr;
+    // A run before the string's end must be of word characters, so that no
+    // word start falls inside it: each run is then read from the few starts
+    // before it. Otherwise "-a-a-a..." before a rest that fails would be
+    // read from each of its starts, the square of its length, where RE2
+    // stays linear.
+    if (!only_word_runs_within(s, table)) return nullptr;
     // Every first word the string may begin with, as a lookup key: more
     // than one where a class or (?-i) stands in it ("licen[cs]e").
     std::vector<std::string> keys(1);

@@ -29,7 +29,8 @@ class LiteralPiece {
   // boundaries), or null when its language is not a finite list of strings
   // whose first word can be looked up (finite_language.hpp says which
   // syntax; each character of a first word must be one character, or one
-  // ASCII letter in either case).
+  // ASCII letter in either case; a run before a string's end must be of
+  // word characters).
   static std::unique_ptr<const LiteralPiece> build(std::string_view pattern, bool case_insensitive);
 
   enum class Answer : std::uint8_t {

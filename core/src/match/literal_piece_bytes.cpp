@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "match/literal_piece.hpp"
+#include "match/sentence_words.hpp"
 
 namespace demarche::match {
 
@@ -157,10 +158,21 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::from_bytes(std::string_view by
   }
   // Runs: at most one a string, and not a string's only position. Read
   // string by string only where there are any: few lookups have them.
+  // A run before a string's end of word characters only, as build() makes
+  // them (a record that broke this would be slow, not unsafe).
   if (tails > 0) {
+    CharSet non_word;
+    for (unsigned c = 0; c < 256; ++c)
+      non_word.set(c, !is_word_byte(static_cast<unsigned char>(c)));
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
       std::uint32_t runs = 0;
-      for (std::uint32_t p = starts[i]; p < starts[i + 1]; ++p) runs += positions[p] >> 15;
+      for (std::uint32_t p = starts[i]; p < starts[i + 1]; ++p) {
+        const char16_t id = positions[p];
+        if ((id & kTail) == 0) continue;
+        ++runs;
+        const bool last = p + 1 == starts[i + 1];
+        if (!last && (piece->sets_[id & ~kTail] & non_word).any()) return nullptr;
+      }
       if (runs > 1 || (runs == 1 && starts[i + 1] - starts[i] == 1)) return nullptr;
     }
   }
