@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <optional>
 #include <unordered_map>
 
@@ -195,6 +194,8 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
     }
   }
   piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
+  piece->has_runs_ = std::any_of(piece->positions_.begin(), piece->positions_.end(),
+                                 [](char16_t id) { return (id & kTail) != 0; });
   piece->unicode_ = table.release_unicode();
   piece->sets_ = table.release_sets();
   piece->entries_.resize(lists.size());
@@ -222,7 +223,7 @@ bool LiteralPiece::index_first_words() {
   longest_first_word_ = 0;
   for (std::size_t e = 0; e < entries_.size(); ++e) {
     const std::string_view word(keys_.data() + entries_[e].key_begin, entries_[e].key_size);
-    const std::size_t hash = std::hash<std::string_view>{}(word);
+    const std::size_t hash = word_hash(word);
     if (candidates(word, hash)) return false;
     std::size_t slot = hash & (slots - 1);
     while (slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
@@ -255,8 +256,11 @@ LiteralPiece::Match LiteralPiece::match_at(std::uint32_t literal, std::string_vi
     return i == text.size() || !is_word_byte(static_cast<unsigned char>(text[i]));
   };
   // At most one position is a run (finite_language.hpp), most often none.
-  std::size_t run = 0;
-  while (run < length && (string[run] & kTail) == 0) ++run;
+  std::size_t run = length;
+  if (has_runs_) {
+    run = 0;
+    while (run < length && (string[run] & kTail) == 0) ++run;
+  }
   const Match before = fixed(0, run, at);
   if (before != Match::kYes) return before;
   if (run == length) {
@@ -363,7 +367,7 @@ LiteralPiece::Answer LiteralPiece::find_directly(std::string_view text, std::siz
       for (char& c : key) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
-      literals = candidates(key, std::hash<std::string_view>{}(key));
+      literals = candidates(key, word_hash(key));
     }
     if (!literals && unkeyed_.empty()) continue;
     const Match match = try_at(literals, text, at, found);

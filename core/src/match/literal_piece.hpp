@@ -132,6 +132,9 @@ class LiteralPiece {
   std::vector<std::uint64_t> first_word_filter_;
   std::size_t longest_first_word_ = 0;
   bool folds_k_or_s_ = false;
+  // Whether any string holds a run: most lookups have none, and match_at
+  // then need not look for one position by position on every call.
+  bool has_runs_ = false;
 };
 
 }  // namespace demarche::match

@@ -156,10 +156,11 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::from_bytes(std::string_view by
                      static_cast<std::uint32_t>(piece->sets_.size()), &tails)) {
     return nullptr;
   }
-  // Runs: at most one a string, and not a string's only position. Read
-  // string by string only where there are any: few lookups have them.
-  // A run before a string's end of word characters only, as build() makes
-  // them (a record that broke this would be slow, not unsafe).
+  // Runs: at most one a string, and not a string's only position; one
+  // before a string's end of word characters only, as build() makes them (a
+  // record that broke this would be slow, not unsafe). Read string by
+  // string only where there are any: few lookups have them.
+  piece->has_runs_ = tails > 0;
   if (tails > 0) {
     CharSet non_word;
     for (unsigned c = 0; c < 256; ++c)

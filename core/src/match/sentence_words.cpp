@@ -1,8 +1,14 @@
 #include "match/sentence_words.hpp"
 
-#include <functional>
+// Inline: the hash is taken of every word of every sentence a lookup reads.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 namespace demarche::match {
+
+std::size_t word_hash(std::string_view word) {
+  return XXH3_64bits(word.data(), word.size());
+}
 
 const SentenceWords& SentenceWords::of(std::string_view text) {
   thread_local SentenceWords last;
@@ -37,7 +43,7 @@ void SentenceWords::index(std::string_view text) {
       const char c = text[i];
       keys_[key_end++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    w.hash = std::hash<std::string_view>{}(key(w));
+    w.hash = word_hash(key(w));
     starts_.push_back(w);
     // Inside the word, and just after it, no word starts: each follows a
     // word character.

@@ -18,6 +18,12 @@ inline bool is_word_byte(unsigned char c) {
          c == '_';
 }
 
+// The hash the lookups' tables of first words are keyed by (a lower-cased
+// word). XXH3: for words of a few bytes it is a handful of instructions
+// inline, where std::hash (MurmurHash, out of line) was a third of
+// indexing a sentence's words.
+std::size_t word_hash(std::string_view word);
+
 // Where a whole-word piece may begin: at 0, or after a character that is
 // not a word character. `end` ends the run of word characters from there
 // (at == end where a non-word character stands).
@@ -25,7 +31,7 @@ struct WordStart {
   std::uint32_t at = 0;
   std::uint32_t end = 0;
   std::uint32_t key = 0;  // offset of the lower-cased word in SentenceWords::keys
-  std::size_t hash = 0;   // std::hash of that word
+  std::size_t hash = 0;   // word_hash of that word
 };
 
 class SentenceWords {
