@@ -368,17 +368,25 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }  // namespace
 
 bool word_matches(std::string_view alternatives, std::string_view word) {
-  std::size_t start = 0;
+  // Read once, byte by byte, and compared in full only where the length and
+  // first letter agree: most calls turn every alternative away, and finding
+  // each '|' with a library call and comparing each alternative was a
+  // fifth of the plugin's instructions (callgrind, generated news).
+  const char* alt = alternatives.data();
+  const char* const end = alt + alternatives.size();
   for (;;) {
-    const std::size_t end = alternatives.find('|', start);
-    const std::string_view alt = alternatives.substr(start, end - start);
-    if (!alt.empty() && alt.front() == '*') {
-      if (word.size() > alt.size() - 1 && word.ends_with(alt.substr(1))) return true;
-    } else if (alt == word) {
+    const char* bar = alt;
+    while (bar != end && *bar != '|') ++bar;
+    const auto size = static_cast<std::size_t>(bar - alt);
+    if (size > 0 && *alt == '*') {
+      const std::string_view suffix(alt + 1, size - 1);
+      if (word.size() > suffix.size() && word.ends_with(suffix)) return true;
+    } else if (size == word.size() && (size == 0 || *alt == word.front()) &&
+               std::string_view(alt, size) == word) {
       return true;
     }
-    if (end == std::string_view::npos) return false;
-    start = end + 1;
+    if (bar == end) return false;
+    alt = bar + 1;
   }
 }
 
