@@ -111,20 +111,29 @@ std::vector<Token> tokenize(std::string_view s) {
 
   for (std::size_t i = 0; i < s.size();) {
     const Char ch = classify_at(s, i);
-    const std::size_t next = i + ch.length;
+    std::size_t next = i + ch.length;
     switch (ch.cls) {
-      case Class::kLetter:
+      case Class::kLetter: {
         if (!in_word) {
           word.begin = i;
           word.capitalized = s[i] >= 'A' && s[i] <= 'Z';
           in_word = true;
         }
-        for (std::size_t k = i; k < next; ++k) {
-          const char c = s[k];
-          word.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        // A run of ASCII letters and digits is taken whole, each of them a
+        // letter on its own: appended a byte at a time, they made this loop
+        // most of the tokenizer's instructions (callgrind, news sentences).
+        if (ch.length == 1) {
+          while (next < s.size() && ascii_alnum(static_cast<unsigned char>(s[next]))) ++next;
+        }
+        const std::size_t from = word.text.size();
+        word.text.append(s.data() + i, next - i);
+        for (std::size_t k = from; k < word.text.size(); ++k) {
+          const char c = word.text[k];
+          if (c >= 'A' && c <= 'Z') word.text[k] = static_cast<char>(c - 'A' + 'a');
         }
         word.end = next;
         break;
+      }
       case Class::kApostrophe:
       case Class::kDot:
         if (in_word && letter_at(s, next)) {
