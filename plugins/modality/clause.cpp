@@ -68,12 +68,12 @@ bool opens_clause(const std::vector<Token>& tokens, std::size_t i) {
   const bool after_comma = i > 0 && tokens[i - 1].kind == Token::Kind::kComma;
   if (one_of(t.text, kAlways)) return true;
   // ", so far," is an adverb, not a result clause.
-  const bool so_far = t.text == "so" && i + 1 < tokens.size() && tokens[i + 1].is("far");
+  const bool so_far = t.is("so") && i + 1 < tokens.size() && tokens[i + 1].is("far");
   if (after_comma && !so_far && !is_as_well_as(tokens, i) &&
       (one_of(t.text, kAfterComma) || is_participle(t.text))) {
     return true;
   }
-  if (t.text == "and") {
+  if (t.is("and")) {
     std::size_t j = i + 1;
     if (j < tokens.size() && tokens[j].is_word() && one_of(tokens[j].text, kCoordinatedAdverbs)) {
       ++j;

@@ -42,9 +42,9 @@ bool is_question_opener(const Token& t) {
 // and then usually habitual).
 bool is_conditional_auxiliary(const Token& t) {
   if (!t.is_word()) return false;
-  if (t.text == "may") return !t.capitalized;
-  return t.text == "will" || t.text == "would" || t.text == "shall" || t.text == "could" ||
-         t.text == "might" || t.text == "can" || t.text.ends_with("'ll") || t.text.ends_with("'d");
+  if (t.is("may")) return !t.capitalized;
+  return t.is("will") || t.is("would") || t.is("shall") || t.is("could") || t.is("might") ||
+         t.is("can") || t.text.ends_with("'ll") || t.text.ends_with("'d");
 }
 
 // Rule 3: "... will impose sanctions if ...". The condition opens the next
@@ -72,9 +72,9 @@ std::optional<Finding> condition_after(const Analysis& a, const Piece& first, co
     if (!t[i].is_word()) continue;
     ++words;
     const bool next_clause = a.clause[i] != a.clause[last.last];
-    const bool conditional = (next_clause && (t[i].text == "if" || t[i].text == "unless")) ||
-                             ((t[i].text == "provided" || t[i].text == "providing") &&
-                              i + 1 < t.size() && t[i + 1].is("that"));
+    const bool conditional =
+        (next_clause && (t[i].is("if") || t[i].is("unless"))) ||
+        ((t[i].is("provided") || t[i].is("providing")) && i + 1 < t.size() && t[i + 1].is("that"));
     const bool concessive = i > 0 && (t[i - 1].is("even") || t[i - 1].is("as"));
     if (conditional && !concessive) {
       const std::string how = quote(a.original, t[*auxiliary].begin, t[*auxiliary].end) + " ... " +
