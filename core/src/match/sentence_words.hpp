@@ -13,7 +13,7 @@ namespace demarche::match {
 
 // What the whole-word regexes count as a word character: ASCII letters,
 // digits, '_', and every non-ASCII byte (piece_set.cpp's kNonWord).
-inline bool is_word_byte(unsigned char c) {
+constexpr bool is_word_byte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          c == '_';
 }
