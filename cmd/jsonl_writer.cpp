@@ -15,8 +15,8 @@ namespace demarche::cli {
 namespace {
 
 // Field names as string_views, whose length is known where they are
-// written: appended as `const char*` they were measured with strlen each time
-// (1% of a run over generated news).
+// written: appended as `const char*` they were measured with strlen each
+// time (strlen alone was 0.3% of a run's instructions over generated news).
 using namespace std::string_view_literals;
 
 // The value a plugin gave `key` on `event` (the last, when several did, as

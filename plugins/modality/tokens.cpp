@@ -120,8 +120,9 @@ std::vector<Token> tokenize(std::string_view s) {
           in_word = true;
         }
         // A run of ASCII letters and digits is taken whole, each of them a
-        // letter on its own: appended a byte at a time, they made this loop
-        // most of the tokenizer's instructions (callgrind, news sentences).
+        // letter on its own: appended a byte at a time, the tokenizer took a
+        // third more instructions (4.8 against 3.6 million over the news
+        // sentences, callgrind).
         if (ch.length == 1) {
           while (next < s.size() && ascii_alnum(static_cast<unsigned char>(s[next]))) ++next;
         }

@@ -53,8 +53,9 @@ void SentenceWords::index(std::string_view text) {
     w.at = static_cast<std::uint32_t>(at);
     w.key = static_cast<std::uint32_t>(key_end);
     // The word is lower-cased into keys_ as it is read: one pass, each byte
-    // classified by a table (the comparisons of is_word_byte and of the
-    // case were most of this function's instructions, callgrind).
+    // classified by a table (with is_word_byte's and the case's comparisons
+    // instead, 22.7 against 13.1 million instructions over 30,000
+    // generated sentences, callgrind).
     std::size_t end = at;
     while (end < text.size()) {
       const auto c = static_cast<unsigned char>(text[end]);
