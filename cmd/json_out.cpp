@@ -1,10 +1,15 @@
 #include "json_out.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace demarche::cli {
 namespace {
@@ -73,19 +78,40 @@ Utf8Step utf8_step(std::string_view text, std::size_t i) {
   return {trailing + 1, true};
 }
 
-// Whether all eight bytes of `word` are copied as they are: none is a
-// control character, `"`, `\` or non-ASCII. Most text is such runs, and
-// skipping them eight bytes at a time matters: byte by byte, escaping took
-// 5% of a fresh run over the Brown Corpus (perf record). Each test is
-// exact for "some byte is": a borrow can only spread past a byte that is.
-bool copied_as_is(std::uint64_t word) {
+// How many bytes from `at` (where at least kBlock remain) are copied as
+// they are before the first that is not: a control character, `"`, `\` or
+// non-ASCII. Most text is such runs, and skipping them a block at a time
+// matters: byte by byte, escaping took 5% of a fresh run over the Brown
+// Corpus (perf record); eight bytes at a time it was still 18.3 million
+// instructions over 30,000 Brown sentences (callgrind), 10.1 with SSE2's
+// sixteen, resuming at the first byte to escape instead of the next one.
+#if defined(__SSE2__)
+constexpr std::size_t kBlock = 16;
+std::size_t bytes_copied_as_is(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Signed: the non-ASCII bytes are below 0x20 too.
+  const __m128i escaped = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+  const auto mask = static_cast<unsigned>(_mm_movemask_epi8(escaped));
+  return mask == 0 ? kBlock : static_cast<std::size_t>(std::countr_zero(mask));
+}
+#else
+constexpr std::size_t kBlock = 8;
+// The same eight bytes at a time in a 64-bit word. Each test is exact for
+// "some byte is": a borrow can only spread past a byte that is.
+std::size_t bytes_copied_as_is(const char* at) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, 8);
   const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
-  return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
-          has_zero(word ^ (kOnes * '\\'))) == 0;
+  const bool as_is = ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
+                      has_zero(word ^ (kOnes * '\\'))) == 0;
+  return as_is ? kBlock : 0;
 }
+#endif
 
 template <typename Integer>
 void append_integer(std::string& out, Integer value) {
@@ -102,13 +128,10 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t copied = 0;  // text[copied, i) is still to be copied as it is
   std::size_t i = 0;
   while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      if (copied_as_is(word)) {
-        i += 8;
-        continue;
-      }
+    if (i + kBlock <= text.size()) {
+      const std::size_t as_is = bytes_copied_as_is(text.data() + i);
+      i += as_is;
+      if (as_is == kBlock) continue;
     }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
