@@ -85,11 +85,10 @@ TEST(JsonOut, EveryByteAloneAndInPairs) {
   }
 }
 
-// Plain text is copied eight bytes at a time: every byte (and every pair)
-// at every place of a longer ASCII text, so that each falls at every offset
-// of an eight-byte step and next to its edges.
-// Long enough for the copy-as-is blocks (16 bytes with SSE2, else 8) to
-// start at every offset after a byte that is not copied as is.
+// Plain text is copied a block at a time (16 bytes with SSE2, else 8):
+// every byte (and every pair) at every place of a longer ASCII text, so
+// that each falls at every offset of a block and next to its edges, and
+// blocks start at every offset after a byte that is not copied as is.
 TEST(JsonOut, EveryByteAtEveryPlaceInLongerText) {
   const std::string plain = "The quick brown fox jumps over the lazy dog and runs";
   for (std::size_t at = 0; at < plain.size(); ++at) {
