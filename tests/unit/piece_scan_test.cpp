@@ -35,6 +35,7 @@ rule expulsion.test.expel
   unless: threatened ~2 expelled
   unless: not ~2 expelled
   unless: envoys ~3 from ~1 school
+  unless: if ~3 could
 rule expulsion.test.common_only
   type: expulsion
   weight: 0.6
@@ -64,12 +65,16 @@ TEST(PieceScan, EachPieceIsFoundTheCheapestWayThatCanTell) {
   EXPECT_EQ(scans.at("expelled"), PieceScan::kEverySentence);
   EXPECT_EQ(scans.at("envoys"), PieceScan::kEverySentence);
   EXPECT_EQ(scans.at("embassy"), PieceScan::kEverySentence);
-  // `unless:` pieces, selective or common, even one that a `match:` line
-  // uses too: the on-demand set.
-  EXPECT_EQ(scans.at("from"), PieceScan::kOnDemand);
+  // Selective `unless:` pieces: the on-demand set.
   EXPECT_EQ(scans.at("threatened"), PieceScan::kOnDemand);
-  EXPECT_EQ(scans.at("not"), PieceScan::kOnDemand);
   EXPECT_EQ(scans.at("school"), PieceScan::kOnDemand);
+  // Common words of an `unless:` line with a selective piece, even one that
+  // a `match:` line uses too: only searched for.
+  EXPECT_EQ(scans.at("from"), PieceScan::kSearch);
+  EXPECT_EQ(scans.at("not"), PieceScan::kSearch);
+  // An `unless:` line of common words alone keeps them in the on-demand set.
+  EXPECT_EQ(scans.at("if"), PieceScan::kOnDemand);
+  EXPECT_EQ(scans.at("could"), PieceScan::kOnDemand);
   // A `match:` line of common words alone keeps them in the set, or nothing
   // would ever find it.
   EXPECT_EQ(scans.at("the"), PieceScan::kEverySentence);
@@ -141,8 +146,9 @@ TEST(PieceScan, ABulkyPieceIsLookedUpWhereALighterOneCanTell) {
 
 // Every way a piece can be found, in sentences that fire, cancel or do
 // neither: an `unless:` is caught whether its pieces sit in the on-demand
-// set (threatened, not, school) or are shared with the rule's `match:`
-// (envoys, from).
+// set (threatened, school, and if and could, which have nothing else), are
+// only searched for (not, from) or are shared with the rule's `match:`
+// (envoys, expelled).
 TEST(PieceScan, ClassificationDoesNotDependOnWhereAPieceIsFound) {
   const Loaded loaded = compile_rules({{"t.rules", kRules}});
   ASSERT_TRUE(loaded.ok());
@@ -158,6 +164,7 @@ TEST(PieceScan, ClassificationDoesNotDependOnWhereAPieceIsFound) {
       {"Ruritania has not expelled two envoys from its embassy.", false, true},
       {"Ruritania expelled two envoys from the school embassy.", false, true},
       {"Ruritania expelled two envoys working at the embassy.", false, false},
+      {"If Ruritania could, it expelled two envoys from the embassy.", false, true},
   };
   for (const Case& c : cases) {
     const SentenceResult r = engine.classify_sentence(c.sentence);
