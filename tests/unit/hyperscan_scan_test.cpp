@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <hs/hs.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
@@ -61,6 +62,21 @@ TEST(HyperscanScan, ReportsThePiecesThatOccurEachOnce) {
   EXPECT_EQ(present(scan, "They expelled him, and expel her."), (std::vector<int>{3}));
   EXPECT_EQ(present(scan, "sanctions; the élysée"), (std::vector<int>{7, 9}));
   EXPECT_EQ(present(scan, "expelling sanctionsx"), (std::vector<int>{}));
+}
+
+// RE2's (?i) finds "kiss" in "Kiss" written with the Kelvin sign and
+// "mission" in "miſſion": the scan, whose letters no longer match the signs
+// (match/ascii_k_and_s.hpp), reports every piece for such a text, so none is
+// missed.
+TEST(HyperscanScan, ATextWithAKOrSSignMissesNoPiece) {
+  const HyperscanScan scan({"(?i)kiss", "(?i)mission", "envoy"}, {1, 2, 3});
+  ASSERT_TRUE(scan.error().empty()) << scan.error();
+  EXPECT_EQ(present(scan, "a KISS"), (std::vector<int>{1}));
+  EXPECT_EQ(present(scan, "the Mission"), (std::vector<int>{2}));
+  EXPECT_TRUE(RE2::PartialMatch("a \xE2\x84\xAAiss", "(?i)kiss"));
+  EXPECT_EQ(present(scan, "a \xE2\x84\xAAiss"), (std::vector<int>{1, 2, 3}));
+  EXPECT_TRUE(RE2::PartialMatch("the mi\xC5\xBF\xC5\xBFion", "(?i)mission"));
+  EXPECT_EQ(present(scan, "the mi\xC5\xBF\xC5\xBFion"), (std::vector<int>{1, 2, 3}));
 }
 
 TEST(HyperscanScan, LeavesWhatItCannotCompileToRe2) {

@@ -131,8 +131,10 @@ std::string database_key(const std::vector<std::string>& regexes, unsigned flags
   hash = cache_checksum(std::to_string(flags) + "\n", hash);
   // Since member lists name regexes, not parts: a file whose list named
   // parts (before) has another key.
-  hash =
-      cache_checksum("members name regexes; split at " + std::to_string(split_length) + "\n", hash);
+  // And since the parts' 'k' and 's' are ASCII classes (ascii_k_and_s.hpp).
+  hash = cache_checksum("members name regexes; split at " + std::to_string(split_length) +
+                            "; k and s as ASCII classes\n",
+                        hash);
   for (const std::string& regex : regexes) {
     hash = cache_checksum(regex, hash);
     hash = cache_checksum(std::string_view("\0", 1), hash);

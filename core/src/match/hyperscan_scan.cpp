@@ -7,7 +7,9 @@
 #include <chrono>
 #include <climits>
 #include <cstdlib>
+#include <optional>
 
+#include "match/ascii_k_and_s.hpp"
 #include "match/hyperscan_cache.hpp"
 #include "match/pattern_split.hpp"
 #include "text/utf8.hpp"
@@ -143,6 +145,9 @@ HyperscanScan::HyperscanScan(const std::vector<std::string>& regexes,
     }
     if (split.empty()) split.push_back(regexes[i]);
     for (std::string& part : split) {
+      // Kept as it is where the ASCII classes would make it too long.
+      std::optional<std::string> ascii = ascii_k_and_s(part);
+      if (ascii && (max_length == 0 || ascii->size() <= max_length)) part = std::move(*ascii);
       parts.push_back(std::move(part));
       owner.push_back(static_cast<unsigned>(i));
     }
@@ -236,6 +241,14 @@ bool HyperscanScan::present(std::string_view text, std::vector<int>* ids,
   if (text.size() > UINT_MAX) {
     *error = "the sentence is longer than Vectorscan can scan (4 GiB)";
     return false;
+  }
+  // The database's 'k' and 's' do not match the two signs RE2's (?i) folds
+  // to them (ascii_k_and_s.hpp): a text holding either may hold any piece,
+  // and RE2 or the lookups, which read the signs, tell which. Slow for such
+  // a sentence, but it is rare outside old printing.
+  if (holds_k_or_s_sign(text)) {
+    ids->insert(ids->end(), piece_of_.begin(), piece_of_.end());
+    return true;
   }
   ScanContext context{&piece_of_, ids};
   const hs_error_t status = hs_scan(db_->db, text.data(), static_cast<unsigned>(text.size()), 0,
