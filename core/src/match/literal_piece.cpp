@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "match/ascii_k_and_s.hpp"
 #include "match/sentence_words.hpp"
 
 namespace demarche::match {
@@ -321,8 +322,7 @@ LiteralPiece::Match LiteralPiece::try_at(std::optional<Candidates> keyed, std::s
 
 bool LiteralPiece::TextFolds::holds_k_or_s(std::string_view text) {
   if (!known_) {
-    known_ = text.find("\xE2\x84\xAA") != std::string_view::npos ||
-             text.find("\xC5\xBF") != std::string_view::npos;
+    known_ = holds_k_or_s_sign(text);
   }
   return *known_;
 }

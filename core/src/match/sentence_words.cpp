@@ -6,6 +6,8 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "match/ascii_k_and_s.hpp"
+
 namespace demarche::match {
 
 namespace {
@@ -41,8 +43,7 @@ void SentenceWords::index(std::string_view text) {
   keys_.resize(text.size());
   starts_.clear();
   filled_ = true;
-  folds_to_k_or_s_ = text.find("\xE2\x84\xAA") != std::string_view::npos ||
-                     text.find("\xC5\xBF") != std::string_view::npos;
+  folds_to_k_or_s_ = holds_k_or_s_sign(text);
   std::size_t key_end = 0;
   std::size_t at = 0;
   // Each start follows a non-word character (or is 0): after a word, the
