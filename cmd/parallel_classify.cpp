@@ -3,7 +3,6 @@
 #include <atomic>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <ostream>
 #include <thread>
@@ -27,16 +26,13 @@ namespace {
 // at once while the writer waits for it.
 constexpr std::size_t kBatchesPerWorker = 3;
 
-// Workers that share one set of regex caches (Engine::with_own_matcher_state).
-// RE2 guards a cache with a reader-writer lock that every search takes, so
-// sharing one among all workers would make every core contend on it; but
-// caches of one's own are cold, and each worker would build again the
-// automaton states another has built. Measured on 2 cores over 300,000
-// generated news-like sentences: -j 2 with a cache each spent 40% more CPU
-// than -j 1 and ran 15% slower than with one shared cache, which spent 15%
-// more. So up to this many workers share one cache, and many cores use
-// several.
-constexpr unsigned kWorkersPerMatcher = 4;
+// Every worker but the first classifies with a copy of the engine from
+// Engine::with_own_matcher_state(): the copies share the loaded rules,
+// Vectorscan databases and word lookups, and each has its own RE2 objects,
+// whose DFA caches RE2 guards with a lock that every search takes. So no
+// two workers ever wait on one lock, however many cores. (Before the
+// copies shared the databases and lookups, a copy rebuilt everything, and
+// up to four workers shared one engine instead: docs/architecture.md.)
 
 // One worker's tools, made on its own thread when its first batch arrives.
 class WorkerTools {
@@ -85,12 +81,7 @@ class Pipeline {
       : engine_(engine),
         options_(options),
         done_(kBatchesPerWorker * options.jobs),
-        matchers_((options.jobs + kWorkersPerMatcher - 1) / kWorkersPerMatcher),
-        matchers_made_(matchers_.size()),
         reader_(options, free_, work_, stopping_) {
-    // The first group matches with the loaded engine itself: no other thread
-    // matches with it, so its caches are free to take.
-    std::call_once(matchers_made_[0], [this] { matchers_[0] = engine_; });
     const std::size_t batches = kBatchesPerWorker * options.jobs;
     pool_.reserve(batches);
     for (std::size_t i = 0; i < batches; ++i) {
@@ -124,15 +115,6 @@ class Pipeline {
   void recycle(RecordBatch* batch) { free_.push(batch); }
 
  private:
-  // The engine worker `index` classifies with, made by the first worker of
-  // its group to need it, so a short input pays for no caches it does not use.
-  const Engine& matcher(unsigned index) {
-    const unsigned group = index / kWorkersPerMatcher;
-    std::call_once(matchers_made_[group],
-                   [this, group] { matchers_[group] = engine_.with_own_matcher_state(); });
-    return *matchers_[group];
-  }
-
   void work(unsigned index) noexcept {
     std::optional<WorkerTools> tools;
     std::exception_ptr setup_failure;
@@ -140,7 +122,9 @@ class Pipeline {
       if (!stopping_.load(std::memory_order_relaxed)) {
         if (!tools && !setup_failure) {
           try {
-            tools.emplace(matcher(index), options_);
+            // The first worker matches with the loaded engine itself: no
+            // other worker does, so its caches are free to take.
+            tools.emplace(index == 0 ? engine_ : engine_.with_own_matcher_state(), options_);
           } catch (...) {
             setup_failure = std::current_exception();
           }
@@ -169,8 +153,6 @@ class Pipeline {
   BatchQueue<RecordBatch*> work_;                   // reader -> workers
   ReorderBuffer<RecordBatch> done_;                 // workers -> writer
   std::atomic<bool> stopping_{false};
-  std::vector<std::optional<Engine>> matchers_;  // one per group of workers
-  std::vector<std::once_flag> matchers_made_;
   BatchReader reader_;
   std::vector<std::jthread> threads_;  // last: joined before anything they use is destroyed
 };

@@ -10,10 +10,9 @@
 // serial loop gives, byte for byte. A record of a huge text is classified by
 // the writer instead, a sentence at a time as it is written
 // (cmd/write_while_classifying.hpp). Threads meet only at the hand-off of a
-// batch, never per record. Up to four workers share one set of regex caches
-// (Engine::with_own_matcher_state), whose lock RE2 takes on every search: so
-// many cores never all contend on one lock, and few do not build the same
-// automaton states twice (parallel_classify.cpp says why four).
+// batch, never per record. Each worker has its own RE2 regexes, whose DFA
+// caches RE2 guards with a lock that every search takes, and shares the
+// rest (Engine::with_own_matcher_state): no two workers meet on a lock.
 // See docs/architecture.md, "The classify pipeline".
 #pragma once
 

@@ -41,6 +41,19 @@ Engine::Impl::Impl(std::shared_ptr<const rules::Program> p, std::int64_t memory)
   }
 }
 
+Engine::Impl::Impl(const Impl& shared, OwnRegexes)
+    : program(shared.program),
+      set_memory(shared.set_memory),
+      pieces(shared.pieces->with_own_regexes()),
+      sequences(shared.sequences),
+      sequences_using_piece(shared.sequences_using_piece),
+      titled_names(program->official_titles),
+      names_officials(shared.names_officials) {
+  // The same regexes compiled a moment ago cannot fail to compile, but
+  // should they, sharing the loaded set is slower and still right.
+  if (!pieces->build_error().empty()) pieces = shared.pieces;
+}
+
 namespace {
 
 void shift(std::vector<Span>& spans, std::size_t offset) {
@@ -149,7 +162,7 @@ const std::vector<RuleInfo>& Engine::rules() const {
 }
 
 Engine Engine::with_own_matcher_state() const {
-  Engine copy(std::make_shared<const Impl>(impl_->program, impl_->set_memory));
+  Engine copy(std::make_shared<const Impl>(*impl_, Impl::OwnRegexes{}));
   copy.plugins_ = plugins_;
   copy.scoring_ = scoring_;
   copy.selection_ = selection_;

@@ -19,10 +19,15 @@ namespace demarche {
 
 struct Engine::Impl {
   Impl(std::shared_ptr<const rules::Program> program, std::int64_t set_memory);
+  // For Engine::with_own_matcher_state: `shared`'s program, tables,
+  // Vectorscan databases and word lookups, with regexes of its own
+  // (PieceSet::with_own_regexes).
+  struct OwnRegexes {};
+  Impl(const Impl& shared, OwnRegexes);
 
   std::shared_ptr<const rules::Program> program;
   std::int64_t set_memory = 0;
-  std::unique_ptr<const match::PieceSet> pieces;  // owns the regex caches
+  std::shared_ptr<const match::PieceSet> pieces;  // owns the regex caches
   // Every `match:` sequence of every rule, numbered in rule order so that
   // sorting their numbers groups them by rule.
   struct SequenceRef {

@@ -2,7 +2,8 @@
 //
 // Plain C++ with no Python in it, so that the caller can release the GIL
 // around it (module.cpp). Each worker thread classifies with its own engine,
-// a copy with its own regex caches (Engine::with_own_matcher_state, as
+// a copy with its own regex caches that shares the rest
+// (Engine::with_own_matcher_state, as
 // cmd/parallel_classify.cpp uses), and takes the next text from a shared
 // counter, so a long text does not hold up the other workers.
 #pragma once

@@ -82,6 +82,23 @@ void BM_Generated5000Rules(benchmark::State& state) {
 }
 BENCHMARK(BM_Generated5000Rules)->ArgName("varied")->Arg(0)->Arg(1)->MinTime(3);
 
+// What a worker thread of `classify -j N` pays before its first sentence:
+// a copy of the loaded engine with regexes of its own. The copy shares the
+// Vectorscan databases and word lookups (match/piece_set.hpp), so it reads
+// no cache file; the first sentence shows that it finds them loaded.
+void BM_OwnMatcherState(benchmark::State& state) {
+  static const demarche::Loaded loaded = must(demarche::load_rules({DEMARCHE_RULES_DIR}));
+  const std::vector<std::string>& sentences = corpus(Variety::kTemplates);
+  for (const std::string& s : sentences)
+    benchmark::DoNotOptimize(loaded.engine->classify_sentence(s));
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const demarche::Engine own = loaded.engine->with_own_matcher_state();
+    benchmark::DoNotOptimize(own.classify_sentence(sentences[i++ % sentences.size()]));
+  }
+}
+BENCHMARK(BM_OwnMatcherState)->Unit(benchmark::kMicrosecond);
+
 // Sentences of the file DEMARCHE_BENCH_CORPUS names, one a line, empty
 // lines left out; nothing when it is not set.
 std::vector<std::string> corpus_from_file() {

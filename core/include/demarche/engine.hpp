@@ -11,7 +11,8 @@
 // An Engine is immutable once built. Its classify calls are const and safe to
 // call from many threads at once. Threads that share one Engine share its
 // regex caches (which take a lock); a worker that wants its own caches calls
-// `with_own_matcher_state()` once and uses the copy.
+// `with_own_matcher_state()` once and uses the copy, which is cheap (it
+// shares everything else).
 #pragma once
 
 #include <cstdint>
@@ -195,8 +196,10 @@ class Engine {
   // own regex): meant for the few sentences an evaluation got wrong.
   std::vector<NearMiss> near_misses(std::string_view sentence, std::string_view event_type) const;
 
-  // A copy that shares the compiled rules but owns fresh regex caches, for a
-  // worker thread that should not contend with others.
+  // A copy that shares the compiled rules, pattern databases and word
+  // lookups but owns fresh regex caches, for a worker thread that should not
+  // contend with others. Cheap: it reads no file and compiles nothing until
+  // a sentence needs a regex (about 0.3 ms with the shipped rules).
   Engine with_own_matcher_state() const;
 
   // A copy that also runs every plugin of `plugins` on every sentence, after

@@ -8,8 +8,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include "match/cache_file.hpp"
 #include "match/hyperscan_cache.hpp"
@@ -133,21 +135,68 @@ bool re2_set_only() {
   return matcher && std::strcmp(matcher, "re2") == 0;
 }
 
+// A piece's word lookup (literal_piece.hpp), read from the cache or built
+// the first time a sentence needs it. Immutable once made, and so shared by
+// every copy of the PieceSet (with_own_regexes): a worker thread that makes
+// its own copy does not read or build the lookups again, and looking one up
+// takes no lock (after the first use, call_once only reads a flag).
+class PieceSet::LazyLookup {
+ public:
+  explicit LazyLookup(std::shared_ptr<const std::string> regex) : regex_(std::move(regex)) {}
+
+  const LiteralPiece* get() const {
+    std::call_once(once_, [this] {
+      if (const std::optional<CacheFile> record =
+              cached_ ? cached_->record(cached_index_) : std::nullopt) {
+        // An empty record: no lookup. Were it wrong, RE2 would answer in
+        // its place, as slowly but the same.
+        if (record->size == 0) return;
+        literal_ = LiteralPiece::from_bytes(record->bytes());
+        if (literal_) return;
+      }
+      literal_ = LiteralPiece::build(whole_word_pattern(*regex_), regex_->rfind("(?i)", 0) == 0);
+    });
+    return literal_.get();
+  }
+
+  // The lookup's record in the cache (literal_cache.hpp), read instead of
+  // building the lookup on first use. Before any sentence uses the piece.
+  void use_cached(const LiteralRecords* records, std::size_t index) {
+    cached_ = records;
+    cached_index_ = index;
+  }
+
+ private:
+  std::shared_ptr<const std::string> regex_;
+  const LiteralRecords* cached_ = nullptr;  // PieceSet::literal_records_, which every copy holds
+  std::size_t cached_index_ = 0;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const LiteralPiece> literal_;
+};
+
 // A piece's own regex, compiled the first time a sentence needs it: most
 // pieces of a rule set are never searched for in a given run, and compiling
 // all of them was most of the start-up time. A whole-word piece that is a
-// finite list of words is looked up instead (literal_piece.hpp), and its
-// regex compiled only for text the lookup cannot answer for.
+// finite list of words is looked up instead (LazyLookup), and its regex
+// compiled only for text the lookup cannot answer for. The regex and its
+// DFA cache, which RE2 guards with a lock that every search takes, belong
+// to one PieceSet; the lookup is shared with its copies.
 class PieceSet::LazyRegex {
  public:
   LazyRegex(std::string pattern, bool use_literal)
-      : pattern_(std::move(pattern)), use_literal_(use_literal) {}
+      : pattern_(std::make_shared<const std::string>(std::move(pattern))),
+        lookup_(use_literal ? std::make_shared<LazyLookup>(pattern_) : nullptr) {}
+
+  // The same piece with a regex of its own, sharing this one's lookup.
+  std::unique_ptr<LazyRegex> with_own_regex() const {
+    return std::unique_ptr<LazyRegex>(new LazyRegex(pattern_, lookup_));
+  }
 
   const RE2& get() const {
     std::call_once(regex_once_, [this] {
       RE2::Options options;
       options.set_log_errors(false);
-      re_ = std::make_unique<const RE2>(pattern_, options);
+      re_ = std::make_unique<const RE2>(*pattern_, options);
     });
     return *re_;
   }
@@ -163,50 +212,35 @@ class PieceSet::LazyRegex {
   }
 
   // Null when the piece is not a list of words, or lookups are off.
-  const LiteralPiece* literal() const {
-    if (!use_literal_) return nullptr;
-    std::call_once(literal_once_, [this] {
-      if (const std::optional<CacheFile> record =
-              cached_ ? cached_->record(cached_index_) : std::nullopt) {
-        // An empty record: no lookup. Were it wrong, RE2 would answer in
-        // its place, as slowly but the same.
-        if (record->size == 0) return;
-        literal_ = LiteralPiece::from_bytes(record->bytes());
-        if (literal_) return;
-      }
-      literal_ = LiteralPiece::build(whole_word_pattern(pattern_), pattern_.rfind("(?i)", 0) == 0);
-    });
-    return literal_.get();
-  }
+  const LiteralPiece* literal() const { return lookup_ ? lookup_->get() : nullptr; }
 
-  bool wants_literal() const { return use_literal_; }
-  const std::string& regex() const { return pattern_; }
-
-  // The lookup's record in the cache (literal_cache.hpp), read instead of
-  // building the lookup on first use. Before any sentence uses the piece.
+  bool wants_literal() const { return lookup_ != nullptr; }
+  const std::string& regex() const { return *pattern_; }
   void use_cached(const LiteralRecords* records, std::size_t index) {
-    cached_ = records;
-    cached_index_ = index;
+    lookup_->use_cached(records, index);
   }
 
  private:
-  std::string pattern_;
-  bool use_literal_;                        // a whole-word piece, and DEMARCHE_MATCHER is not re2
-  const LiteralRecords* cached_ = nullptr;  // PieceSet::literal_records_
-  std::size_t cached_index_ = 0;
+  LazyRegex(std::shared_ptr<const std::string> pattern, std::shared_ptr<LazyLookup> lookup)
+      : pattern_(std::move(pattern)), lookup_(std::move(lookup)) {}
+
+  std::shared_ptr<const std::string> pattern_;  // shared with the copies and the lookup
+  // Null unless a whole-word piece and DEMARCHE_MATCHER is not re2.
+  std::shared_ptr<LazyLookup> lookup_;
   mutable std::once_flag regex_once_;
   mutable std::unique_ptr<const RE2> re_;
-  mutable std::once_flag literal_once_;
-  mutable std::unique_ptr<const LiteralPiece> literal_;
 };
 
 // The pieces of one scan group: Vectorscan for those it compiles; of the
 // rest, those that are lists of words are looked up (the actors' gazetteer
 // pieces are too large for Vectorscan), and one RE2::Set takes the others
-// (and all of them under DEMARCHE_MATCHER=re2).
+// (and all of them under DEMARCHE_MATCHER=re2). A copy for another
+// PieceSet (with_own_set) shares the Vectorscan database, which is never
+// written once compiled (each thread scans with scratch of its own), and
+// builds its own set, whose DFA cache RE2 guards with a lock.
 class PieceSet::Scan {
  public:
-  explicit Scan(std::int64_t max_memory) : fallback_(max_memory) {}
+  explicit Scan(std::int64_t max_memory) : max_memory_(max_memory), fallback_(max_memory) {}
 
   void add(const std::string& regex, int piece) {
     regexes_.push_back(regex);
@@ -214,7 +248,7 @@ class PieceSet::Scan {
   }
 
   // Returns an error message, empty on success.
-  std::string compile(bool use_hyperscan, std::int64_t max_memory,
+  std::string compile(bool use_hyperscan,
                       const std::vector<std::unique_ptr<LazyRegex>>& all_pieces) {
     std::vector<int> to_re2 = pieces_;
     if (use_hyperscan && !pieces_.empty()) {
@@ -223,35 +257,46 @@ class PieceSet::Scan {
       std::vector<std::string> loose;
       loose.reserve(regexes_.size());
       for (const std::string& regex : regexes_) loose.push_back(without_boundaries(regex));
-      hyperscan_ = std::make_unique<HyperscanScan>(loose, pieces_, kVectorscanMaxLength);
+      hyperscan_ = std::make_shared<const HyperscanScan>(loose, pieces_, kVectorscanMaxLength);
       if (!hyperscan_->error().empty()) return hyperscan_->error();
       // The budget bounds the database as it bounded the set's automaton.
-      if (static_cast<std::int64_t>(hyperscan_->size_bytes()) > max_memory) {
-        return over_budget(max_memory);
-      }
+      if (static_cast<std::int64_t>(hyperscan_->size_bytes()) > max_memory_) return over_budget();
       to_re2 = hyperscan_->refused();
     }
     for (std::size_t i = 0; i < pieces_.size(); ++i) {
       if (!std::binary_search(to_re2.begin(), to_re2.end(), pieces_[i])) continue;
-      const LazyRegex& piece = *all_pieces[static_cast<std::size_t>(pieces_[i])];
-      if (piece.literal()) {
-        looked_up_.emplace_back(pieces_[i], &piece);
-        continue;
+      if (all_pieces[static_cast<std::size_t>(pieces_[i])]->literal()) {
+        looked_up_.push_back(pieces_[i]);
+      } else {
+        in_fallback_.emplace_back(regexes_[i], pieces_[i]);
       }
-      if (std::string error = fallback_.add(regexes_[i], pieces_[i]); !error.empty()) return error;
     }
     regexes_.clear();
     regexes_.shrink_to_fit();
-    if (!fallback_.compile()) return over_budget(max_memory);
-    return "";
+    return compile_fallback();
   }
 
-  bool present(std::string_view text, std::vector<int>* ids, std::string* error) const {
+  // This scan for another PieceSet, with a set of its own; nullptr and
+  // `error` set when that set could not be built.
+  std::unique_ptr<Scan> with_own_set(std::string* error) const {
+    auto copy = std::make_unique<Scan>(max_memory_);
+    copy->pieces_ = pieces_;
+    copy->hyperscan_ = hyperscan_;
+    copy->looked_up_ = looked_up_;
+    copy->in_fallback_ = in_fallback_;
+    *error = copy->compile_fallback();
+    if (!error->empty()) return nullptr;
+    return copy;
+  }
+
+  // `all_pieces`: the pieces of the PieceSet this scan belongs to.
+  bool present(std::string_view text, const std::vector<std::unique_ptr<LazyRegex>>& all_pieces,
+               std::vector<int>* ids, std::string* error) const {
     ids->clear();
     if (hyperscan_ && !hyperscan_->present(text, ids, error)) return false;
     if (!fallback_.present(text, ids, error)) return false;
-    for (const auto& [id, piece] : looked_up_) {
-      if (piece->occurs(text)) ids->push_back(id);
+    for (const int id : looked_up_) {
+      if (all_pieces[static_cast<std::size_t>(id)]->occurs(text)) ids->push_back(id);
     }
     std::sort(ids->begin(), ids->end());
     ids->erase(std::unique(ids->begin(), ids->end()), ids->end());  // a piece in parts
@@ -259,42 +304,72 @@ class PieceSet::Scan {
   }
 
  private:
-  static std::string over_budget(std::int64_t max_memory) {
-    return "the pattern set does not fit in its memory budget (" +
-           std::to_string(max_memory >> 20) + " MiB); raise it";
+  std::string compile_fallback() {
+    for (const auto& [regex, piece] : in_fallback_) {
+      if (std::string error = fallback_.add(regex, piece); !error.empty()) return error;
+    }
+    if (!fallback_.compile()) return over_budget();
+    return "";
   }
 
+  std::string over_budget() const {
+    return "the pattern set does not fit in its memory budget (" +
+           std::to_string(max_memory_ >> 20) + " MiB); raise it";
+  }
+
+  std::int64_t max_memory_;
   std::vector<std::string> regexes_;  // until compiled
   std::vector<int> pieces_;           // ascending
-  std::unique_ptr<HyperscanScan> hyperscan_;
-  std::vector<std::pair<int, const LazyRegex*>> looked_up_;  // owned by the PieceSet
+  std::shared_ptr<const HyperscanScan> hyperscan_;
+  std::vector<int> looked_up_;                            // pieces found by their lookup
+  std::vector<std::pair<std::string, int>> in_fallback_;  // the set's regexes and pieces
   Re2SetScan fallback_;
 };
 
 PieceSet::PieceSet(const std::vector<std::string>& regexes, const std::vector<PieceScan>& scans,
                    std::int64_t max_memory)
-    : every_sentence_(std::make_unique<Scan>(max_memory)),
-      on_demand_(std::make_unique<Scan>(max_memory)),
-      scans_(scans) {
+    : scans_(scans) {
+  auto every_sentence = std::make_unique<Scan>(max_memory);
+  auto on_demand = std::make_unique<Scan>(max_memory);
   pieces_.reserve(regexes.size());
   const bool use_hyperscan = !re2_set_only();
   for (std::size_t i = 0; i < regexes.size(); ++i) {
     const bool whole_words = is_whole_word_regex(regexes[i]);
     pieces_.push_back(std::make_unique<LazyRegex>(regexes[i], whole_words && use_hyperscan));
     whole_words_.push_back(whole_words);
-    Scan* set = scans[i] == PieceScan::kEverySentence ? every_sentence_.get()
-                : scans[i] == PieceScan::kOnDemand    ? on_demand_.get()
+    Scan* set = scans[i] == PieceScan::kEverySentence ? every_sentence.get()
+                : scans[i] == PieceScan::kOnDemand    ? on_demand.get()
                                                       : nullptr;
     if (set) set->add(regexes[i], static_cast<int>(i));
   }
   use_literal_cache();
-  for (Scan* set : {every_sentence_.get(), on_demand_.get()}) {
-    std::string error = set->compile(use_hyperscan, max_memory, pieces_);
+  for (Scan* set : {every_sentence.get(), on_demand.get()}) {
+    std::string error = set->compile(use_hyperscan, pieces_);
     if (build_error_.empty()) build_error_ = std::move(error);
   }
+  every_sentence_ = std::move(every_sentence);
+  on_demand_ = std::move(on_demand);
 }
 
 PieceSet::~PieceSet() = default;
+
+PieceSet::PieceSet(const PieceSet& shared, OwnRegexes)
+    : scans_(shared.scans_),
+      whole_words_(shared.whole_words_),
+      literal_records_(shared.literal_records_),
+      build_error_(shared.build_error_) {
+  pieces_.reserve(shared.pieces_.size());
+  for (const std::unique_ptr<LazyRegex>& piece : shared.pieces_) {
+    pieces_.push_back(piece->with_own_regex());
+  }
+  every_sentence_ = shared.every_sentence_->with_own_set(&build_error_);
+  if (!build_error_.empty()) return;
+  on_demand_ = shared.on_demand_->with_own_set(&build_error_);
+}
+
+std::unique_ptr<const PieceSet> PieceSet::with_own_regexes() const {
+  return std::unique_ptr<const PieceSet>(new PieceSet(*this, OwnRegexes{}));
+}
 
 void PieceSet::use_literal_cache() {
   // Without a cache folder the lookups are built on first use, as before:
@@ -310,7 +385,7 @@ void PieceSet::use_literal_cache() {
   if (listed.empty()) return;
   const std::string key = literal_cache_key(regexes);
   if (std::optional<LiteralRecords> found = load_literal_cache(key, listed.size())) {
-    literal_records_ = std::make_unique<const LiteralRecords>(std::move(*found));
+    literal_records_ = std::make_shared<const LiteralRecords>(std::move(*found));
     for (std::size_t i = 0; i < listed.size(); ++i) {
       listed[i]->use_cached(literal_records_.get(), i);
     }
@@ -333,12 +408,12 @@ void PieceSet::use_literal_cache() {
 }
 
 bool PieceSet::present(std::string_view text, std::vector<int>* ids, std::string* error) const {
-  return every_sentence_->present(text, ids, error);
+  return every_sentence_->present(text, pieces_, ids, error);
 }
 
 bool PieceSet::present_on_demand(std::string_view text, std::vector<int>* ids,
                                  std::string* error) const {
-  return on_demand_->present(text, ids, error);
+  return on_demand_->present(text, pieces_, ids, error);
 }
 
 namespace {

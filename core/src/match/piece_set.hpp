@@ -61,9 +61,19 @@ class PieceSet {
   PieceSet(const std::vector<std::string>& regexes, const std::vector<PieceScan>& scans,
            std::int64_t max_memory);
   ~PieceSet();
-  // Holds compiled automata and their caches: share it, do not copy it.
+  // Holds compiled automata and their caches: share it, or take
+  // with_own_regexes(), do not copy it.
   PieceSet(const PieceSet&) = delete;
   PieceSet& operator=(const PieceSet&) = delete;
+
+  // The same pieces for another thread: it shares this set's Vectorscan
+  // databases and word lookups, which are never written once made, and has
+  // its own RE2 objects, whose DFA caches RE2 guards with a lock that every
+  // search takes. So threads that each use their own copy never wait on one
+  // another, and a copy costs little: it reads no cache file and builds
+  // nothing but the RE2::Set that DEMARCHE_MATCHER=re2 (or a piece
+  // Vectorscan refused) needs. Not valid when this set's build failed.
+  std::unique_ptr<const PieceSet> with_own_regexes() const;
 
   // Empty when construction succeeded.
   const std::string& build_error() const { return build_error_; }
@@ -98,16 +108,19 @@ class PieceSet {
 
  private:
   class Scan;
+  class LazyLookup;
   class LazyRegex;
+  struct OwnRegexes {};
+  PieceSet(const PieceSet& shared, OwnRegexes);
   // Gives each word lookup its record from the cache (literal_cache.hpp),
   // or, when there is none, builds them all and writes it.
   void use_literal_cache();
-  std::unique_ptr<Scan> every_sentence_;
-  std::unique_ptr<Scan> on_demand_;
+  std::unique_ptr<const Scan> every_sentence_;
+  std::unique_ptr<const Scan> on_demand_;
   std::vector<PieceScan> scans_;   // per piece
   std::vector<bool> whole_words_;  // per piece
   std::vector<std::unique_ptr<LazyRegex>> pieces_;
-  std::unique_ptr<const LiteralRecords> literal_records_;  // the pieces' records point into it
+  std::shared_ptr<const LiteralRecords> literal_records_;  // the lookups read their records from it
   std::string build_error_;
 };
 
