@@ -22,14 +22,11 @@
 #include "../unit/re2_quirks.hpp"
 #include "match/literal_piece.hpp"
 #include "match/piece_set.hpp"
-#include "text/utf8.hpp"
+#include "pattern_and_text.hpp"
 
 namespace {
 
 using namespace demarche;
-
-constexpr std::size_t kMaxPattern = 2000;
-constexpr std::size_t kMaxText = 400;
 
 std::unique_ptr<match::PieceSet> piece_set(const std::string& regex, bool lookups) {
   if (lookups) {
@@ -47,13 +44,9 @@ std::unique_ptr<match::PieceSet> piece_set(const std::string& regex, bool lookup
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const std::size_t nul = input.find('\0');
-  if (nul == std::string_view::npos || nul > kMaxPattern) return 0;
-  const std::string pattern(input.substr(0, nul));
-  const std::string text(input.substr(nul + 1, kMaxText));
-  // The engine's text is always valid UTF-8 (normalize.hpp); so is a rule file's.
-  if (!text::is_valid_utf8(pattern) || !text::is_valid_utf8(text)) return 0;
+  const std::optional<fuzz::PatternAndText> input = fuzz::pattern_and_text(data, size);
+  if (!input) return 0;
+  const auto& [pattern, text] = *input;
   for (const bool case_insensitive : {false, true}) {
     const std::string regex = match::piece_regex(match::PieceSpec{pattern, case_insensitive, true});
     const bool re2_accepts = RE2(regex, RE2::Quiet).ok();
