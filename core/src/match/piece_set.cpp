@@ -268,7 +268,7 @@ class PieceSet::Scan {
       if (all_pieces[static_cast<std::size_t>(pieces_[i])]->literal()) {
         looked_up_.push_back(pieces_[i]);
       } else {
-        in_fallback_.emplace_back(regexes_[i], pieces_[i]);
+        in_fallback_.emplace_back(std::move(regexes_[i]), pieces_[i]);
       }
     }
     regexes_.clear();
@@ -280,7 +280,6 @@ class PieceSet::Scan {
   // `error` set when that set could not be built.
   std::unique_ptr<Scan> with_own_set(std::string* error) const {
     auto copy = std::make_unique<Scan>(max_memory_);
-    copy->pieces_ = pieces_;
     copy->hyperscan_ = hyperscan_;
     copy->looked_up_ = looked_up_;
     copy->in_fallback_ = in_fallback_;
@@ -319,7 +318,7 @@ class PieceSet::Scan {
 
   std::int64_t max_memory_;
   std::vector<std::string> regexes_;  // until compiled
-  std::vector<int> pieces_;           // ascending
+  std::vector<int> pieces_;           // ascending; until compiled
   std::shared_ptr<const HyperscanScan> hyperscan_;
   std::vector<int> looked_up_;                            // pieces found by their lookup
   std::vector<std::pair<std::string, int>> in_fallback_;  // the set's regexes and pieces
