@@ -2,166 +2,38 @@
 
 #include <re2/re2.h>
 
-#include <array>
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace demarche::match {
 
 namespace {
 
-// The most frequent words of English news prose: function words, and the
-// reporting verbs, titles and nouns that fill political news.
-constexpr std::array<std::string_view, 151> kCommonWords = {"the",
-                                                            "of",
-                                                            "and",
-                                                            "to",
-                                                            "a",
-                                                            "in",
-                                                            "that",
-                                                            "is",
-                                                            "for",
-                                                            "on",
-                                                            "it",
-                                                            "with",
-                                                            "as",
-                                                            "was",
-                                                            "he",
-                                                            "be",
-                                                            "by",
-                                                            "at",
-                                                            "from",
-                                                            "his",
-                                                            "an",
-                                                            "have",
-                                                            "has",
-                                                            "had",
-                                                            "are",
-                                                            "were",
-                                                            "this",
-                                                            "not",
-                                                            "but",
-                                                            "or",
-                                                            "its",
-                                                            "they",
-                                                            "which",
-                                                            "their",
-                                                            "said",
-                                                            "says",
-                                                            "will",
-                                                            "would",
-                                                            "been",
-                                                            "after",
-                                                            "who",
-                                                            "we",
-                                                            "she",
-                                                            "her",
-                                                            "more",
-                                                            "also",
-                                                            "over",
-                                                            "about",
-                                                            "than",
-                                                            "new",
-                                                            "up",
-                                                            "out",
-                                                            "into",
-                                                            "one",
-                                                            "two",
-                                                            "three",
-                                                            "all",
-                                                            "there",
-                                                            "other",
-                                                            "could",
-                                                            "can",
-                                                            "when",
-                                                            "last",
-                                                            "year",
-                                                            "years",
-                                                            "week",
-                                                            "first",
-                                                            "people",
-                                                            "some",
-                                                            "against",
-                                                            "our",
-                                                            "them",
-                                                            "no",
-                                                            "under",
-                                                            "what",
-                                                            "him",
-                                                            "so",
-                                                            "if",
-                                                            "may",
-                                                            "government",
-                                                            "minister",
-                                                            "ministry",
-                                                            "president",
-                                                            "country",
-                                                            "countries",
-                                                            "state",
-                                                            "states",
-                                                            "official",
-                                                            "officials",
-                                                            "foreign",
-                                                            "told",
-                                                            "statement",
-                                                            "including",
-                                                            "since",
-                                                            "before",
-                                                            "while",
-                                                            "during",
-                                                            "between",
-                                                            "both",
-                                                            "such",
-                                                            "these",
-                                                            "those",
-                                                            "any",
-                                                            "most",
-                                                            "made",
-                                                            "should",
-                                                            "did",
-                                                            "do",
-                                                            "does",
-                                                            "being",
-                                                            "just",
-                                                            "only",
-                                                            "because",
-                                                            "where",
-                                                            "how",
-                                                            "then",
-                                                            "now",
-                                                            "like",
-                                                            "time",
-                                                            "national",
-                                                            "international",
-                                                            "military",
-                                                            "security",
-                                                            "united",
-                                                            "world",
-                                                            "day",
-                                                            "monday",
-                                                            "tuesday",
-                                                            "wednesday",
-                                                            "thursday",
-                                                            "friday",
-                                                            "saturday",
-                                                            "sunday",
-                                                            "news",
-                                                            "reported",
-                                                            "according",
-                                                            "added",
-                                                            "many",
-                                                            "very",
-                                                            "well",
-                                                            "still",
-                                                            "through",
-                                                            "even",
-                                                            "back",
-                                                            "us",
-                                                            "you",
-                                                            "i",
-                                                            "me",
-                                                            "my",
-                                                            "your",
-                                                            "say"};
+// core/data/common_words.txt, cut into its words once: spaces separate
+// them, '#' starts a comment.
+const std::vector<std::string_view>& common_words() {
+  static const std::vector<std::string_view> words = [] {
+    std::vector<std::string_view> out;
+    std::string_view text = embedded_common_words();
+    while (!text.empty()) {
+      const std::size_t newline = text.find('\n');
+      std::string_view line = text.substr(0, newline);
+      text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+      line = line.substr(0, line.find('#'));
+      while (!line.empty()) {
+        const std::size_t start = line.find_first_not_of(" \t\r");
+        if (start == std::string_view::npos) break;
+        line.remove_prefix(start);
+        const std::size_t end = std::min(line.find_first_of(" \t\r"), line.size());
+        out.push_back(line.substr(0, end));
+        line.remove_prefix(end);
+      }
+    }
+    return out;
+  }();
+  return words;
+}
 
 }  // namespace
 
@@ -174,7 +46,7 @@ bool matches_a_common_word(const std::string& pattern, bool case_insensitive) {
 }
 
 bool matches_a_common_word(const RE2& piece) {
-  for (std::string_view word : kCommonWords) {
+  for (const std::string_view word : common_words()) {
     if (RE2::FullMatch(re2::StringPiece(word.data(), word.size()), piece)) return true;
   }
   return false;

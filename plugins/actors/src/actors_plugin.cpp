@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gazetteer.hpp"
+#include "lexicon.hpp"
 #include "mentions.hpp"
 #include "roles.hpp"
 #include "text.hpp"
@@ -50,9 +51,9 @@ bool read_first(const demarche::Evidence* a, const demarche::Evidence* b) {
 
 class ActorsPlugin final : public demarche::plugin::Plugin {
  public:
-  // Parses the embedded gazetteer once; throws (and the host refuses the
-  // plugin, saying why) when it is malformed.
-  ActorsPlugin() : finder_(parse_gazetteer(embedded_gazetteer())) {}
+  // Parses the embedded gazetteer and word lists once; throws (and the host
+  // refuses the plugin, saying why) when either is malformed.
+  ActorsPlugin() : finder_(parse_gazetteer(embedded_gazetteer())) { lexicon(); }
 
   // Longer than any sentence: a document with no sentence break, or a whole
   // line of a data file read as one. Reading it for actors would hold about

@@ -1,91 +1,142 @@
 // lexicon.hpp: the closed word lists the plugin reads sentence structure
-// with. All words are lower case and compared with a token's lower-cased
-// form. A list entry ending in '*' matches every word it begins, one
-// starting with '*' every word it ends ("*ly": adverbs).
+// with. The words are data, in plugins/actors/data/lexicon.txt (which says
+// what each list is for), compiled into the plugin when it is built; this
+// header names the lists and looks words up in them.
 #pragma once
 
-#include <span>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace demarche_actors {
 
-using WordList = std::span<const std::string_view>;
+// One per `[name]` of lexicon.txt, in kListNames' order.
+enum class List : std::uint8_t {
+  kDeterminers,
+  kNonSubjectPrepositions,
+  kSubordinators,
+  kParentheticalStarts,
+  kObjectStops,
+  kPassiveAuxiliaries,
+  kPassiveAdverbs,
+  kPatientNouns,
+  kSpeechVerbs,
+  kReactionVerbs,
+  kReceivingVerbs,
+  kNameFollowers,
+  kAgreementAdjectives,
+  kAgreementNouns,
+  kPersonLikeKeys,
+  kOfficialWords,
+  kAmericaRegions,
+  kAgentNouns,
+  kLeavingVerbs,
+  kDeclareVerbs,
+  kLeaveWords,
+  kDecisionNouns,
+  kVerbGlue,
+  kAttributionVerbs,
+  kReportingVerbs,
+  kVerbMarkers,
+  kNounFollowers,
+  kAfterReducedPassive,
+};
+inline constexpr std::size_t kListCount = 28;
+static_assert(static_cast<std::size_t>(List::kAfterReducedPassive) + 1 == kListCount);
+static_assert(kListCount <= 32, "a word's lists are the bits of a std::uint32_t");
 
-// True when `word` (lower case) is in `list`, honouring '*' prefixes.
-bool in_list(std::string_view word, WordList list);
+// The `[name]` of each list in lexicon.txt.
+inline constexpr std::array<std::string_view, kListCount> kListNames = {"determiners",
+                                                                        "non-subject-prepositions",
+                                                                        "subordinators",
+                                                                        "parenthetical-starts",
+                                                                        "object-stops",
+                                                                        "passive-auxiliaries",
+                                                                        "passive-adverbs",
+                                                                        "patient-nouns",
+                                                                        "speech-verbs",
+                                                                        "reaction-verbs",
+                                                                        "receiving-verbs",
+                                                                        "name-followers",
+                                                                        "agreement-adjectives",
+                                                                        "agreement-nouns",
+                                                                        "person-like-keys",
+                                                                        "official-words",
+                                                                        "america-regions",
+                                                                        "agent-nouns",
+                                                                        "leaving-verbs",
+                                                                        "declare-verbs",
+                                                                        "leave-words",
+                                                                        "decision-nouns",
+                                                                        "verb-glue",
+                                                                        "attribution-verbs",
+                                                                        "reporting-verbs",
+                                                                        "verb-markers",
+                                                                        "noun-followers",
+                                                                        "after-reduced-passive"};
 
-namespace words {
+// True when `word` is what one entry of a list stands for: the entry itself,
+// or with "word*" any word it begins, with "*word" any word it ends ("*"
+// alone: any word).
+bool entry_matches(std::string_view word, std::string_view entry);
 
-// Skipped between a preposition and the mention it governs ("on the two
-// Russian banks"): determiners, possessive pronouns, numbers in words and a
-// few adjectives that precede nationalities.
-extern const WordList kDeterminers;
+// Every list, read from lexicon.txt's syntax. A word is looked up in one
+// hash table for all lists (its bits say which), so asking whether a word is
+// in a list costs one probe, not a probe a list; the few entries with '*'
+// are kept apart, by list.
+class Lexicon {
+ public:
+  // The lists in `text`, or null with `*error` saying on which line what
+  // is wrong: a word outside any list, an unknown or repeated `[name]`, a
+  // list missing or empty, a word twice in a list, an upper-case letter, a
+  // '*' inside a word or alone.
+  static std::unique_ptr<const Lexicon> parse(std::string_view text, std::string* error);
 
-// A mention governed by one of these is not a sentence's subject
-// ("the ambassador to Russia", "troops in Mali").
-extern const WordList kNonSubjectPrepositions;
+  // The table holds views of the entries: not copied, not moved.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
-// Words that open a subordinate clause; the subject of the main clause is
-// not looked for beyond them ("..., after Russia expelled ...").
-extern const WordList kSubordinators;
+  // True when `word` (lower case) is in `list`.
+  bool contains(std::string_view word, List list) const;
+  // The list's entries as written, in order.
+  const std::vector<std::string>& entries(List list) const {
+    return entries_[static_cast<std::size_t>(list)];
+  }
 
-// Words that, right after a comma, open a parenthetical or appositive whose
-// mentions are not the subject ("Estonia, a NATO member, expelled ...").
-extern const WordList kParentheticalStarts;
+ private:
+  Lexicon() = default;
+  void index();
+  std::uint32_t bits_of(std::string_view word) const;
 
-// Words that end the object of a trigger when scanning right: a new clause,
-// a reason or a participial phrase.
-extern const WordList kObjectStops;
+  std::array<std::vector<std::string>, kListCount> entries_;
+  // Open addressing over the plain words of every list: a word (a view of
+  // entries_, whose strings do not move once index() ran) and the bits of
+  // the lists holding it; an empty word marks an empty slot.
+  struct Slot {
+    std::string_view word;
+    std::uint32_t lists = 0;
+  };
+  std::vector<Slot> slots_;
+  std::array<std::vector<std::string_view>, kListCount> prefixes_;
+  std::array<std::vector<std::string_view>, kListCount> suffixes_;
+  std::uint32_t lists_with_affixes_ = 0;  // a bit per list that has any
+};
 
-// Forms of "be" and "get" that make a following participle passive, and the
-// adverbs that may stand between ("were formally expelled").
-extern const WordList kPassiveAuxiliaries;
-extern const WordList kPassiveAdverbs;
+// lexicon.txt as it was when the plugin was built (generated by
+// cmake/embed_text.cmake).
+std::string_view embedded_lexicon();
 
-// Nouns for people, bodies and goods an event is done to. A participle right
-// after one of them is a reduced passive ("Russian diplomats expelled by ...").
-extern const WordList kPatientNouns;
+// The embedded lists, parsed on first use; throws std::runtime_error naming
+// the line when they do not parse (the plugin then refuses to load).
+const Lexicon& lexicon();
 
-// Verbs that report speech, for "..., Russia said" and "Russia said ... was unacceptable".
-extern const WordList kSpeechVerbs;
+// True when `word` (lower case) is in `list` of the embedded lexicon.
+inline bool in_list(std::string_view word, List list) {
+  return lexicon().contains(word, list);
+}
 
-// Verbs whose subject reacts to an event named by a noun rather than doing
-// it ("Russia condemned the expulsion of ...", "Mali demanded the withdrawal ...").
-extern const WordList kReactionVerbs;
-
-// Verbs that make the subject the receiver of a noun trigger
-// ("Russia's move drew condemnation from ...").
-extern const WordList kReceivingVerbs;
-
-// Words after a place name that make it part of the name of a treaty,
-// meeting, newspaper or other thing, not an actor ("Vienna Convention").
-extern const WordList kNameFollowers;
-// Adjectives that, followed by a word of kAgreementNouns, do the same ("Iran nuclear deal").
-extern const WordList kAgreementAdjectives;
-extern const WordList kAgreementNouns;
-
-// Keys that are also given names, surnames or other places; they need
-// context (see mentions.cpp).
-extern const WordList kPersonLikeKeys;
-// Capitalised words that may follow a country name without making it part
-// of a person's name ("Jordan Foreign Minister", "Georgia Defence Ministry").
-extern const WordList kOfficialWords;
-
-// Words before "America(n)" that make it a region or people ("Latin America").
-extern const WordList kAmericaRegions;
-
-// Prefixes joined by a hyphen that turn a mention into an attitude ("pro-Russian").
-extern const WordList kAttitudePrefixes;
-
-// Nouns after "of" whose owner is an agent ("the government of Russia",
-// "the actions of Israel"), for condemnation targets.
-extern const WordList kAgentNouns;
-
-// Withdrawal verbs that take the place or body left as their object ("quit NATO").
-extern const WordList kLeavingVerbs;
-
-// "declared ... persona non grata".
-extern const WordList kDeclareVerbs;
-
-}  // namespace words
 }  // namespace demarche_actors

@@ -28,8 +28,8 @@ bool joined(const Text& text, std::size_t i) {
 
 // Words that may open a sentence before a country's name.
 bool is_function_word(std::string_view w) {
-  return in_list(w, words::kDeterminers) || in_list(w, words::kNonSubjectPrepositions) ||
-         in_list(w, words::kSubordinators) || w == "of" || w == "and" || w == "or" ||
+  return in_list(w, List::kDeterminers) || in_list(w, List::kNonSubjectPrepositions) ||
+         in_list(w, List::kSubordinators) || w == "of" || w == "and" || w == "or" ||
          w == "meanwhile" || w == "unlike" || w == "neighbouring" || w == "neighboring" ||
          w == "both" || w == "neither" || w == "either" || w == "while" || w == "as";
 }
@@ -134,15 +134,15 @@ bool MentionFinder::dropped_by_context(const Text& text, std::size_t first, std:
   // The first word of a treaty's, meeting's, paper's or sea's name:
   // "Vienna Convention", "Paris climate agreement", "Iran nuclear deal".
   const std::string_view next = text.lower(last);
-  if (text.is_word(last) && in_list(next, words::kNameFollowers)) return true;
-  if (text.is_word(last) && in_list(next, words::kAgreementAdjectives) && text.is_word(last + 1) &&
-      in_list(text.lower(last + 1), words::kAgreementNouns)) {
+  if (text.is_word(last) && in_list(next, List::kNameFollowers)) return true;
+  if (text.is_word(last) && in_list(next, List::kAgreementAdjectives) && text.is_word(last + 1) &&
+      in_list(text.lower(last + 1), List::kAgreementNouns)) {
     return true;
   }
   const std::string key = ascii_lower(text.written(first));
   // "Latin America", "African Americans".
   if (first >= 1 && (key == "america" || key == "american" || key == "americans") &&
-      in_list(text.lower(first - 1), words::kAmericaRegions)) {
+      in_list(text.lower(first - 1), List::kAmericaRegions)) {
     return true;
   }
   // One-word names that are also people's names or other things ("Chad",
@@ -150,8 +150,8 @@ bool MentionFinder::dropped_by_context(const Text& text, std::size_t first, std:
   // capitalised word right after (not an official's title or a date) or
   // right before (not at the start of the sentence) makes them part of a
   // longer proper name.
-  if (last == first + 1 && in_list(key, words::kPersonLikeKeys)) {
-    if (text.capitalised(last) && !joined(text, last) && !in_list(next, words::kOfficialWords)) {
+  if (last == first + 1 && in_list(key, List::kPersonLikeKeys)) {
+    if (text.capitalised(last) && !joined(text, last) && !in_list(next, List::kOfficialWords)) {
       return true;
     }
     // A capitalised word before is a first name or title ("Michael

@@ -18,15 +18,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// Verbs of leaving whose object is the host country ("leave Chad").
-constexpr std::array kLeaveWords = {"leave"sv, "quit"sv, "depart"sv, "exit"sv};
-
-// Nouns that name a decision to act ("the decision to expel").
-constexpr std::array kDecisionNouns = {"decision"sv,     "move"sv,    "plan"sv,   "plans"sv,
-                                       "order"sv,        "orders"sv,  "threat"sv, "vote"sv,
-                                       "bid"sv,          "attempt"sv, "step"sv,   "intention"sv,
-                                       "announcement"sv, "request"sv, "demand"sv};
-
 bool in_group(const std::vector<std::size_t>& group, std::size_t m) {
   return std::find(group.begin(), group.end(), m) != group.end();
 }
@@ -170,11 +161,11 @@ class RoleReader {
     query.exclude = exclude;
     // "the decision to expel ...": whoever only reacted to the decision
     // ("X welcomed", "X regrets") did not take it; look further.
-    const bool decision = at == t_ && at >= 2 && text_.is(at - 1, "to") &&
-                          r_.word_in(at - 2, WordList(kDecisionNouns));
+    const bool decision =
+        at == t_ && at >= 2 && text_.is(at - 1, "to") && r_.word_in(at - 2, List::kDecisionNouns);
     for (int tries = 0; tries < 3; ++tries) {
       const std::size_t s = r_.subject_before(at, query);
-      if (!decision || s == kNone || !r_.word_between(s, at, words::kReactionVerbs)) return s;
+      if (!decision || s == kNone || !r_.word_between(s, at, List::kReactionVerbs)) return s;
       query.exclude.push_back(s);
     }
     return kNone;
@@ -188,7 +179,7 @@ class RoleReader {
     const std::string_view preposition = r_.preposition_before_noun(t_);
     if (!preposition.empty() && preposition != "of") return kNone;
     const std::size_t s = subject(t_);
-    if (s != kNone && r_.word_between(s, t_, words::kReactionVerbs)) return kNone;
+    if (s != kNone && r_.word_between(s, t_, List::kReactionVerbs)) return kNone;
     return s;
   }
 
@@ -210,7 +201,7 @@ class RoleReader {
     query.speaker_ok = true;
     query.exclude = r_.group(patient);
     const std::size_t s = r_.subject_before(at, query);
-    if (s != kNone && r_.word_between(s, at, words::kSpeechVerbs)) return s;
+    if (s != kNone && r_.word_between(s, at, List::kSpeechVerbs)) return s;
     return kNone;
   }
 
@@ -238,14 +229,13 @@ class RoleReader {
         // "X asked Y's envoy to leave X".
         target_ = r_.first_after(t_, end, [&](std::size_t m) {
           const std::string_view g = r_.governor(m);
-          if (in_list(g, WordList(kLeaveWords))) return false;
+          if (in_list(g, List::kLeaveWords)) return false;
           return !SentenceReader::is_preposition(g) || g == "of" || g == "from" || g == "at";
         });
         source_ = subject_not(target_);
         if (source_ == kNone) {
-          source_ = r_.first_after(t_, end, [&](std::size_t m) {
-            return in_list(r_.governor(m), WordList(kLeaveWords));
-          });
+          source_ = r_.first_after(
+              t_, end, [&](std::size_t m) { return in_list(r_.governor(m), List::kLeaveWords); });
         }
         return;
       case TriggerForm::kNoun:
@@ -305,13 +295,13 @@ class RoleReader {
       const std::size_t owner = r_.first_after(t_, end, [&](std::size_t m) {
         return r_.governor_token(m) != kNone && r_.governor_token(m) <= t_ + 1 &&
                !SentenceReader::is_preposition(r_.governor(m)) &&
-               (r_.mention(m).possessive || r_.word_in(r_.mention(m).after, words::kPatientNouns));
+               (r_.mention(m).possessive || r_.word_in(r_.mention(m).after, List::kPatientNouns));
       });
       if (owner != kNone) source_ = owner;
     }
     // The place or body left: "from Mali", "out of the Council of Europe",
     // "its ambassador to Russia", "troops in Mali", "quit NATO".
-    const bool leaving_verb = in_list(text_.lower(t_), words::kLeavingVerbs);
+    const bool leaving_verb = in_list(text_.lower(t_), List::kLeavingVerbs);
     const std::vector<std::size_t> own = r_.group(source_);
     target_ = r_.first_after(t_, end, [&](std::size_t m) {
       if (in_group(own, m)) return false;
@@ -404,7 +394,7 @@ class RoleReader {
     if (!SentenceReader::is_preposition(g) || g == "by") return true;
     if (gi == kNone) return false;
     const bool next_to_trigger = gi == t_ + 1 || (gi == t_ + 2 && text_.is(t_ + 1, "out"));
-    if (g == "of") return next_to_trigger || in_list(text_.lower(gi - 1), words::kAgentNouns);
+    if (g == "of") return next_to_trigger || in_list(text_.lower(gi - 1), List::kAgentNouns);
     if (g == "at" || g == "against" || g == "on") return next_to_trigger;
     return false;
   }
@@ -428,7 +418,7 @@ class RoleReader {
       // "X said Y's decision was unacceptable": the speaker is the source,
       // and what the verdict is about stands between speech and verdict.
       const std::size_t left = r_.left_limit(t_);
-      const std::size_t speech = r_.word_before(t_, left, words::kSpeechVerbs);
+      const std::size_t speech = r_.word_before(t_, left, List::kSpeechVerbs);
       if (speech != kNone) {
         source_ = r_.subject_before(speech, {});
         // "... said the cancellation by Australia of the contract was
@@ -436,7 +426,7 @@ class RoleReader {
         // after "by".
         target_ = r_.first_after(speech, t_, [&](std::size_t m) {
           const std::string_view g = r_.governor(m);
-          return g == "by" || !in_list(g, words::kNonSubjectPrepositions);
+          return g == "by" || !in_list(g, List::kNonSubjectPrepositions);
         });
       } else {
         // Without a speech verb the words next to a verdict are what it is
@@ -460,7 +450,7 @@ class RoleReader {
       });
       const std::size_t left = r_.left_limit(t_);
       const std::size_t receiving =
-          r_.word_before(t_, t_ >= 3 ? std::max(left, t_ - 3) : left, words::kReceivingVerbs);
+          r_.word_before(t_, t_ >= 3 ? std::max(left, t_ - 3) : left, List::kReceivingVerbs);
       if (receiving != kNone) {
         if (target_ == kNone) target_ = r_.subject_before(receiving, {});
       } else if (source_ == kNone) {

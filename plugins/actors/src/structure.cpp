@@ -16,28 +16,6 @@ constexpr std::size_t kObjectWindow = 20;
 // How far right of the trigger a "said X" attribution is looked for.
 constexpr std::size_t kAttributionWindow = 40;
 
-// Words that may stand between "and" and a second verb of the same subject
-// ("condemned the move and has since expelled ...").
-constexpr std::array kVerbGlue = {
-    "has"sv,  "have"sv,     "had"sv,     "will"sv,         "would"sv,       "could"sv, "might"sv,
-    "may"sv,  "must"sv,     "shall"sv,   "should"sv,       "be"sv,          "been"sv,  "being"sv,
-    "not"sv,  "now"sv,      "then"sv,    "later"sv,        "also"sv,        "since"sv, "to"sv,
-    "did"sv,  "promptly"sv, "swiftly"sv, "subsequently"sv, "immediately"sv, "is"sv,    "was"sv,
-    "were"sv, "are"sv,      "*ly"sv};
-
-// Speech verbs that attribute a sentence to a speaker after it ("..., Russia said").
-constexpr std::array kAttributionVerbs = {"said"sv,   "says"sv,      "told"sv,      "added"sv,
-                                          "stated"sv, "announced"sv, "according"sv, "insisted"sv,
-                                          "warned"sv, "declared"sv,  "tweeted"sv};
-
-// Verbs that report a clause ("said (that) ..."); "announced" and
-// "declared" only with "that", as they also take a noun ("announced the
-// withdrawal").
-// ("told" is left out: "Jordan told its ambassador to leave" is an order.)
-constexpr std::array kReportingVerbs = {"said"sv,  "says"sv,      "say"sv,      "stated"sv,
-                                        "added"sv, "claimed"sv,   "insisted"sv, "argued"sv,
-                                        "noted"sv, "confirmed"sv, "reported"sv};
-
 }  // namespace
 
 SentenceReader::SentenceReader(const Text& text, const std::vector<Mention>& mentions,
@@ -61,7 +39,7 @@ std::size_t SentenceReader::governor_token(std::size_t m) const {
     const std::string_view w = text_.lower(k);
     const bool number =
         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!number && !in_list(w, words::kDeterminers)) return k;
+    if (!number && !in_list(w, List::kDeterminers)) return k;
   }
   return kNone;
 }
@@ -74,7 +52,7 @@ std::string_view SentenceReader::governor(std::size_t m) const {
 }
 
 bool SentenceReader::is_preposition(std::string_view word) {
-  return word == "of" || in_list(word, words::kNonSubjectPrepositions);
+  return word == "of" || in_list(word, List::kNonSubjectPrepositions);
 }
 
 std::size_t SentenceReader::left_limit(std::size_t t) const {
@@ -108,12 +86,12 @@ std::size_t SentenceReader::right_limit(std::size_t t, bool stop_at_and) const {
         text_.is_punct(k, '.') || (text_.is_punct(k, '"') && !text_.token(k).space_before)) {
       return k;
     }
-    if (word_in(k, words::kObjectStops)) return k;
+    if (word_in(k, List::kObjectStops)) return k;
     // A relative "that" after a noun ("the countries that sanctioned
     // Russia"), not the "that" of "demanded that" or "said that".
     if (text_.is(k, "that") && owner_[k] == kNone && k > t + 1 && text_.is_word(k - 1) &&
-        owner_[k - 1] == kNone && !word_in(k - 1, words::kSpeechVerbs) &&
-        !word_in(k - 1, words::kReactionVerbs) && !text_.lower(k - 1).ends_with("ed")) {
+        owner_[k - 1] == kNone && !word_in(k - 1, List::kSpeechVerbs) &&
+        !word_in(k - 1, List::kReactionVerbs) && !text_.lower(k - 1).ends_with("ed")) {
       return k;
     }
     if (text_.is(k, "and") || text_.is(k, "or")) {
@@ -125,11 +103,11 @@ std::size_t SentenceReader::right_limit(std::size_t t, bool stop_at_and) const {
       // Americans", "bans their"), else a plural ("and landings of").
       const bool object_next =
           text_.is_word(k + 2) &&
-          (owner_[k + 2] != kNone || in_list(text_.lower(k + 2), words::kDeterminers));
+          (owner_[k + 2] != kNone || in_list(text_.lower(k + 2), List::kDeterminers));
       const bool verb_like = text_.is_word(k + 1) && owner_[k + 1] == kNone &&
                              (next.ends_with("ed") || (next.ends_with("s") && object_next)) &&
-                             !in_list(next, words::kPatientNouns) &&
-                             !in_list(next, words::kDeterminers);
+                             !in_list(next, List::kPatientNouns) &&
+                             !in_list(next, List::kDeterminers);
       if (verb_like) return k;
     }
   }
@@ -152,7 +130,7 @@ std::size_t SentenceReader::subject_before(std::size_t t, const SubjectQuery& qu
           comma != kNone && (is_subordinator(comma + 1) ||
                              (text_.is_word(comma + 1) && is_preposition(text_.lower(comma + 1))));
       const bool apposition = comma != kNone && comma > 0 && owner_[comma - 1] != kNone &&
-                              word_in(comma + 1, words::kParentheticalStarts);
+                              word_in(comma + 1, List::kParentheticalStarts);
       if (aside || apposition) {
         skipped.emplace_back(comma, k + 1);
       }
@@ -183,7 +161,7 @@ std::size_t SentenceReader::subject_before(std::size_t t, const SubjectQuery& qu
     // ("after France imposed ...").
     const std::size_t g = governor_token(m);
     const bool outside = g == kNone || g < left;
-    bool subject = outside || !in_list(governor(m), words::kNonSubjectPrepositions);
+    bool subject = outside || !in_list(governor(m), List::kNonSubjectPrepositions);
     // "in retaliation for Poland's expulsion of ...": a possessive right
     // before a noun trigger is its doer whatever governs it.
     if (noun_trigger && mention.possessive && t - mention.after <= 3) subject = true;
@@ -243,13 +221,13 @@ std::size_t SentenceReader::shared_subject_pivot(std::size_t t, std::size_t left
     return t - 1;
   }
   if (noun_trigger) {
-    while (t > left && word_in(t - 1, words::kDeterminers)) --t;
+    while (t > left && word_in(t - 1, List::kDeterminers)) --t;
     if (t > left && text_.is_word(t - 1) && owner_[t - 1] == kNone) --t;
   }
   for (std::size_t k = t; k-- > left;) {
     if (owner_[k] != kNone) break;
     if (text_.is(k, "and") || is_subject_pronoun(k)) return k;
-    if (!word_in(k, WordList(kVerbGlue))) break;
+    if (!word_in(k, List::kVerbGlue)) break;
   }
   return kNone;
 }
@@ -271,14 +249,14 @@ std::size_t SentenceReader::modifier_before(std::size_t t) const {
   return kNone;
 }
 
-bool SentenceReader::word_between(std::size_t m, std::size_t t, WordList list) const {
+bool SentenceReader::word_between(std::size_t m, std::size_t t, List list) const {
   for (std::size_t k = mentions_[m].after; k < t; ++k) {
     if (word_in(k, list)) return true;
   }
   return false;
 }
 
-std::size_t SentenceReader::word_before(std::size_t t, std::size_t left, WordList list) const {
+std::size_t SentenceReader::word_before(std::size_t t, std::size_t left, List list) const {
   for (std::size_t k = t; k-- > left;) {
     if (word_in(k, list)) return k;
   }
@@ -289,7 +267,7 @@ std::size_t SentenceReader::attribution(std::size_t t,
                                         const std::vector<std::size_t>& exclude) const {
   const std::size_t end = std::min(text_.size(), t + kAttributionWindow);
   for (std::size_t k = t + 1; k < end; ++k) {
-    if (!word_in(k, WordList(kAttributionVerbs))) continue;
+    if (!word_in(k, List::kAttributionVerbs)) continue;
     std::size_t best = kNone;
     std::size_t best_distance = kNone;
     for (std::size_t m = 0; m < mentions_.size(); ++m) {
@@ -302,7 +280,7 @@ std::size_t SentenceReader::attribution(std::size_t t,
       if (distance > 5) continue;
       const std::string_view g = governor(m);
       const bool according = g == "to" && text_.is(k, "according");
-      if (!according && in_list(g, words::kNonSubjectPrepositions)) continue;
+      if (!according && in_list(g, List::kNonSubjectPrepositions)) continue;
       if (!set_off(t, mention.first)) continue;
       if (distance < best_distance) {
         best = m;
@@ -347,11 +325,11 @@ bool SentenceReader::modifier_word(std::size_t k) const {
     return true;
   }
   const std::string_view w = text_.lower(k);
-  if (in_list(w, words::kDeterminers)) return true;
+  if (in_list(w, List::kDeterminers)) return true;
   if (w == "and" || w == "or" || w == "but" || w == "that" || w == "to") return false;
   return !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("s") && !is_preposition(w) &&
-         !in_list(w, words::kPassiveAuxiliaries) && !in_list(w, words::kSpeechVerbs) &&
-         !in_list(w, words::kReactionVerbs);
+         !in_list(w, List::kPassiveAuxiliaries) && !in_list(w, List::kSpeechVerbs) &&
+         !in_list(w, List::kReactionVerbs);
 }
 
 std::string_view SentenceReader::preposition_before_noun(std::size_t t) const {
@@ -362,8 +340,8 @@ std::string_view SentenceReader::preposition_before_noun(std::size_t t) const {
   for (int steps = 0; steps < 4 && k > 0; ++steps) {
     const std::size_t w = k - 1;
     if (!text_.is_word(w) || owner_[w] != kNone || is_preposition(text_.lower(w))) break;
-    const bool determiner = in_list(text_.lower(w), words::kDeterminers);
-    const bool adjective = w > 0 && word_in(w - 1, words::kDeterminers);
+    const bool determiner = in_list(text_.lower(w), List::kDeterminers);
+    const bool adjective = w > 0 && word_in(w - 1, List::kDeterminers);
     if (!determiner && !adjective) break;
     --k;
   }
@@ -376,7 +354,7 @@ std::string_view SentenceReader::preposition_before_noun(std::size_t t) const {
 
 bool SentenceReader::speech_clause_between(std::size_t from, std::size_t to) const {
   for (std::size_t k = from; k < to; ++k) {
-    if (word_in(k, WordList(kReportingVerbs))) return true;
+    if (word_in(k, List::kReportingVerbs)) return true;
     if ((text_.is(k, "announced") || text_.is(k, "declared")) && text_.is(k + 1, "that")) {
       return true;
     }
@@ -394,7 +372,7 @@ std::size_t SentenceReader::owner_of(std::size_t m) const {
 bool SentenceReader::is_subordinator(std::size_t k) const {
   if (!text_.is_word(k)) return false;
   if (text_.is(k, "as")) return k == 0 || text_.is_punct(k - 1, ',');
-  return in_list(text_.lower(k), words::kSubordinators);
+  return in_list(text_.lower(k), List::kSubordinators);
 }
 
 bool SentenceReader::set_off(std::size_t from, std::size_t to) const {

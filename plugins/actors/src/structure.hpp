@@ -30,7 +30,7 @@ class SentenceReader {
   std::size_t mention_count() const { return mentions_.size(); }
 
   // Token k is a word of `list` and not part of a mention.
-  bool word_in(std::size_t k, WordList list) const {
+  bool word_in(std::size_t k, List list) const {
     return text_.is_word(k) && owner_[k] == kNone && in_list(text_.lower(k), list);
   }
 
@@ -44,7 +44,7 @@ class SentenceReader {
   // there is none.
   std::string_view governor(std::size_t m) const;
 
-  // "of" or one of words::kNonSubjectPrepositions.
+  // "of" or one of List::kNonSubjectPrepositions.
   static bool is_preposition(std::string_view word);
 
   // Where the clause of token t begins, for looking left of it.
@@ -104,10 +104,10 @@ class SentenceReader {
   std::string_view preposition_before_noun(std::size_t t) const;
 
   // True when a word of `list` stands between mention m and token t.
-  bool word_between(std::size_t m, std::size_t t, WordList list) const;
+  bool word_between(std::size_t m, std::size_t t, List list) const;
 
   // The nearest word of `list` left of t, not before `left`.
-  std::size_t word_before(std::size_t t, std::size_t left, WordList list) const;
+  std::size_t word_before(std::size_t t, std::size_t left, List list) const;
 
   // The speaker a sentence is attributed to after the event: '"...," said
   // the French minister', '..., Russia's foreign ministry said'. The
@@ -147,7 +147,7 @@ class SentenceReader {
   // A word that may stand between a modifier and its noun (modifier_before).
   bool modifier_word(std::size_t k) const;
 
-  // A word that opens a subordinate clause (words::kSubordinators; "as"
+  // A word that opens a subordinate clause (List::kSubordinators; "as"
   // only at the start or after a comma).
   bool is_subordinator(std::size_t k) const;
 

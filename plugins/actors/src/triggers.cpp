@@ -173,7 +173,7 @@ Vocabulary vocabulary(EventKind kind) {
 const Entry* lookup(EventKind kind, std::string_view word) {
   const Vocabulary v = vocabulary(kind);
   for (std::size_t i = 0; i < v.size; ++i) {
-    if (in_list(word, WordList(&v.entries[i].word, 1))) return &v.entries[i];
+    if (entry_matches(word, v.entries[i].word)) return &v.entries[i];
   }
   return nullptr;
 }
@@ -193,32 +193,19 @@ bool starts_mention(const std::vector<Mention>& mentions, std::size_t i) {
   return false;
 }
 
-constexpr std::array kVerbMarkers = {"to"sv,    "will"sv, "would"sv, "could"sv,  "may"sv,
-                                     "might"sv, "must"sv, "shall"sv, "should"sv, "did"sv,
-                                     "does"sv,  "do"sv,   "not"sv,   "also"sv,   "t"sv};
-
-// Words after "X sanctions" that make "sanctions" a noun ("Iran sanctions relief").
-constexpr std::array kNounFollowers = {
-    "on"sv,      "against"sv, "over"sv,   "for"sv,     "from"sv,     "of"sv,        "relief"sv,
-    "regime"sv,  "regimes"sv, "policy"sv, "package"sv, "packages"sv, "list"sv,      "lists"sv,
-    "bill"sv,    "law"sv,     "laws"sv,   "waiver"sv,  "waivers"sv,  "evasion"sv,   "violations"sv,
-    "busting"sv, "were"sv,    "was"sv,    "are"sv,     "is"sv,       "have"sv,      "has"sv,
-    "had"sv,     "would"sv,   "will"sv,   "remain"sv,  "imposed"sv,  "targeting"sv, "that"sv,
-    "which"sv,   "in"sv,      "and"sv,    "or"sv,      "to"sv};
-
 // A word that is read as a noun or a verb by its neighbours: a verb after
 // "to"/a modal, or right after a name with an object after it ("Britain
 // sanctions five oligarchs"); a noun otherwise ("the sanctions", "US
 // sanctions on Iran").
 bool read_as_verb(const Text& text, const std::vector<Mention>& mentions, std::size_t i) {
   if (i == 0) return false;
-  if (text.is_word(i - 1) && in_list(text.lower(i - 1), WordList(kVerbMarkers))) return true;
+  if (text.is_word(i - 1) && in_list(text.lower(i - 1), List::kVerbMarkers)) return true;
   // A determiner right after starts an object: "... and freeze all new trade".
-  if (text.is_word(i + 1) && in_list(text.lower(i + 1), words::kDeterminers)) return true;
+  if (text.is_word(i + 1) && in_list(text.lower(i + 1), List::kDeterminers)) return true;
   const Mention* before = mention_ending_at(mentions, i);
   if (before == nullptr || before->possessive) return false;
   if (!text.is_word(i + 1)) return false;
-  return !in_list(text.lower(i + 1), WordList(kNounFollowers)) || starts_mention(mentions, i + 1);
+  return !in_list(text.lower(i + 1), List::kNounFollowers) || starts_mention(mentions, i + 1);
 }
 
 bool is_participle(std::string_view word) {
@@ -227,9 +214,6 @@ bool is_participle(std::string_view word) {
          word == "cut" || word == "barred" || word == "froze";
 }
 
-constexpr std::array kAfterReducedPassive = {"from"sv, "out"sv,   "over"sv, "in"sv,  "for"sv,
-                                             "to"sv,   "after"sv, "on"sv,   "amid"sv};
-
 bool passive_at(const Text& text, EventKind kind, std::size_t i) {
   if (!is_participle(text.lower(i))) return false;
   // "were (formally) expelled", "was not being sanctioned".
@@ -237,8 +221,8 @@ bool passive_at(const Text& text, EventKind kind, std::size_t i) {
     const std::size_t k = i - back;
     if (!text.is_word(k)) break;
     const std::string_view w = text.lower(k);
-    if (in_list(w, words::kPassiveAuxiliaries)) return true;
-    if (!in_list(w, words::kPassiveAdverbs)) break;
+    if (in_list(w, List::kPassiveAuxiliaries)) return true;
+    if (!in_list(w, List::kPassiveAdverbs)) break;
   }
   // "diplomats expelled by Britain".
   if (text.is(i + 1, "by")) return true;
@@ -248,11 +232,11 @@ bool passive_at(const Text& text, EventKind kind, std::size_t i) {
   // when no object follows, since "Czech officials expelled two diplomats"
   // is active.
   if (kind == EventKind::kCondemnation || i == 0 || !text.is_word(i - 1) ||
-      !in_list(text.lower(i - 1), words::kPatientNouns)) {
+      !in_list(text.lower(i - 1), List::kPatientNouns)) {
     return false;
   }
   return i + 1 >= text.size() || !text.is_word(i + 1) ||
-         in_list(text.lower(i + 1), WordList(kAfterReducedPassive));
+         in_list(text.lower(i + 1), List::kAfterReducedPassive);
 }
 
 }  // namespace
@@ -295,7 +279,7 @@ Trigger find_trigger(const Text& text, const std::vector<Mention>& mentions, Eve
           // with the envoy as its object.
           trigger.form = TriggerForm::kVerdict;
           for (std::size_t back = 1; back <= 20 && back <= i; ++back) {
-            if (in_list(text.lower(i - back), words::kDeclareVerbs)) {
+            if (in_list(text.lower(i - back), List::kDeclareVerbs)) {
               trigger.token = i - back;
               trigger.form = TriggerForm::kVerb;
               break;
