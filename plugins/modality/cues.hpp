@@ -1,8 +1,9 @@
 // cues.hpp: the words that make an event not asserted, and how far each
 // reaches towards the words a rule matched (the "trigger").
 //
-// The cue list itself, with the reason for each reach, is in cues.cpp; the
-// classes and examples are in README.md.
+// The cues themselves, with the reason for each reach, are data:
+// data/cues.txt (read by cue_file.hpp). The classes and examples are in
+// README.md.
 #pragma once
 
 #include <cstddef>
@@ -12,20 +13,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cue_file.hpp"
 #include "modality.hpp"
 #include "tokens.hpp"
 
 namespace demarche_modality {
-
-// How a cue reaches the trigger, counted in words between the cue's last
-// word (or the "to" it governs) and the trigger's first word.
-enum class Scope {
-  kAdjacent,    // up to `reach` words, all auxiliaries or adverbs ("did not yet expel")
-  kNear,        // up to `reach` words of any kind, none a reason preposition ("over", "amid")
-  kInfinitive,  // up to `object_reach` words, then "to", then up to `reach` words
-                // ("urged the bloc's members to expel")
-  kClause,      // anywhere before the trigger in its clause ("if ...")
-};
 
 // What is known about the sentence around one trigger.
 struct Window {
@@ -48,7 +40,12 @@ struct CueMatch {
 
 class CueTable {
  public:
-  CueTable();
+  // One cue of data/cues.txt (cue_file.hpp).
+  using Cue = CueSpec;
+
+  // The cues in the order data/cues.txt gives them: where two start with
+  // the same word, the first that matches is used.
+  explicit CueTable(std::vector<Cue> cues);
 
   // The cue nearest the trigger in [lower, trigger), found by scanning right
   // to left. A threat or demand cue further left than a word of decision
@@ -56,20 +53,6 @@ class CueTable {
   // decided on Friday to expel" asserts. A cue that is itself negated ("did
   // not threaten to", "has no plans to") is reported as a negation.
   std::optional<CueMatch> nearest(const Window& w) const;
-
-  // One cue of the table in cues.cpp, parsed.
-  struct Cue {
-    Modality modality;
-    std::vector<std::string_view> words;  // each a list of alternatives
-    Scope scope;
-    std::size_t reach;
-    std::size_t object_reach;
-    std::string_view bridge;
-    std::string_view not_before;
-    std::string_view not_after;
-    bool lower_case_only;
-    bool sentence_initial;
-  };
 
  private:
   std::optional<CueMatch> match(const Cue& cue, const Window& w, std::size_t at) const;

@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <demarche/plugin.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "cue_file.hpp"
 #include "cues.hpp"
 #include "detect.hpp"
 #include "modality.hpp"
@@ -133,7 +137,17 @@ class ModalityPlugin final : public demarche::plugin::Plugin {
         {event.type, sigmoid(weight_logit), evidence_span(event, finding.cue), finding.note});
   }
 
-  const CueTable cues_;  // read only after construction: safe to share between threads
+  // The embedded data/cues.txt; throws (and the host refuses the plugin,
+  // saying why) when it does not parse.
+  static CueTable load_cues() {
+    std::string error;
+    std::optional<std::vector<CueSpec>> cues = parse_cue_file(embedded_cues(), &error);
+    if (!cues) throw std::runtime_error("the embedded cue table: " + error);
+    return CueTable(std::move(*cues));
+  }
+
+  const CueTable cues_ =
+      load_cues();  // read only after construction: safe to share between threads
 };
 
 }  // namespace

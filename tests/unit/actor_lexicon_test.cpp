@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../../plugins/actors/src/lexicon.hpp"
-#include "text/read_file.hpp"
+#include "embedded_file.hpp"
 
 namespace demarche_actors {
 namespace {
@@ -48,11 +48,9 @@ bool in_entries(std::string_view word, const std::vector<std::string>& entries) 
 }
 
 TEST(ActorLexicon, EmbeddedListsAreTheSourceFileAndParse) {
+  demarche::testing::expect_embedded_is_source(embedded_lexicon(),
+                                               "plugins/actors/data/lexicon.txt");
   std::string error;
-  const auto source = demarche::text::read_regular_file(
-      DEMARCHE_SOURCE_DIR "/plugins/actors/data/lexicon.txt", &error);
-  ASSERT_TRUE(source) << "plugins/actors/data/lexicon.txt: " << error;
-  EXPECT_EQ(embedded_lexicon(), *source);
   EXPECT_NE(Lexicon::parse(embedded_lexicon(), &error), nullptr) << error;
   EXPECT_NO_THROW(lexicon());
 }

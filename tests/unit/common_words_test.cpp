@@ -5,19 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <string>
-
-#include "text/read_file.hpp"
+#include "embedded_file.hpp"
 
 namespace demarche::match {
 namespace {
 
 TEST(CommonWords, EmbeddedListIsTheSourceFile) {
-  std::string error;
-  const auto source =
-      text::read_regular_file(DEMARCHE_SOURCE_DIR "/core/data/common_words.txt", &error);
-  ASSERT_TRUE(source) << "core/data/common_words.txt: " << error;
-  EXPECT_EQ(embedded_common_words(), *source);
+  demarche::testing::expect_embedded_is_source(embedded_common_words(),
+                                               "core/data/common_words.txt");
 }
 
 TEST(CommonWords, EveryListedWordIsCommonAndNoCommentWordIs) {

@@ -25,15 +25,10 @@ std::uint64_t word_hash(std::string_view word) {
   return hash;
 }
 
-// 'word', built by appending: GCC 12 warns falsely (-Wrestrict) about
-// "'" + std::string(word).
-std::string quoted(std::string_view word) {
-  std::string out;
-  out.reserve(word.size() + 2);
-  out += '\'';
-  out += word;
-  out += '\'';
-  return out;
+// 'text' in quotes. (Appended, not `"'" + std::string(text) + "'"`, which
+// GCC 12 warns falsely about: -Wrestrict.)
+std::string quoted(std::string_view text) {
+  return std::string(1, '\'').append(text).append(1, '\'');
 }
 
 // What is wrong with `word` as an entry, or empty.
