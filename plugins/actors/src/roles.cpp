@@ -6,7 +6,6 @@
 #include "roles.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 #include <utility>
 
@@ -15,8 +14,6 @@
 
 namespace demarche_actors {
 namespace {
-
-using namespace std::string_view_literals;
 
 bool in_group(const std::vector<std::size_t>& group, std::size_t m) {
   return std::find(group.begin(), group.end(), m) != group.end();

@@ -2,14 +2,11 @@
 #include "structure.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 #include <utility>
 
 namespace demarche_actors {
 namespace {
-
-using namespace std::string_view_literals;
 
 // How far right of the trigger its object is looked for, in tokens.
 constexpr std::size_t kObjectWindow = 20;
