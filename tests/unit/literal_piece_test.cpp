@@ -9,7 +9,10 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -414,6 +417,77 @@ TEST(LiteralPiece, FromBytesRefusesDamagedRecords) {
     std::string noise = bytes;
     for (int k = 0; k < 4; ++k) noise[random() % noise.size()] = static_cast<char>(random());
     if (const auto piece = LiteralPiece::from_bytes(noise)) use(*piece);
+  }
+}
+
+// Where array `which` of a record starts (literal_piece_bytes.cpp: two
+// 32-bit fields, then each array as a 32-bit count, zeros up to a multiple
+// of 8 bytes and its elements), and how many elements it has.
+struct ArrayInRecord {
+  std::size_t at;
+  std::uint32_t count;
+};
+ArrayInRecord array_in_record(const std::string& bytes, int which) {
+  constexpr std::size_t kElementSizes[] = {32, 1, 2, 4, 4, 1, 16, 4, 4, 8};
+  std::size_t at = 8;
+  for (int i = 0;; ++i) {
+    std::uint32_t count = 0;
+    std::memcpy(&count, bytes.data() + at, sizeof count);
+    at += sizeof count;
+    at += (8 - at % 8) % 8;
+    if (i == which) return {at, count};
+    at += count * kElementSizes[i];
+  }
+}
+
+// The first-word index is stored, not made again: a record whose slots
+// name an entry that is not there, or leave no slot empty (a probe for an
+// absent word would never end), is refused.
+TEST(LiteralPiece, FromBytesRefusesAFirstWordIndexThatCouldReadOutOfBoundsOrLoop) {
+  const std::unique_ptr<const LiteralPiece> built =
+      LiteralPiece::build("(?:expel(?:s|led)?|asset|oust(?:ed)?)", true);
+  ASSERT_TRUE(built);
+  const std::string bytes = built->to_bytes();
+  ASSERT_TRUE(LiteralPiece::from_bytes(bytes));
+  const ArrayInRecord entries = array_in_record(bytes, 6);
+  const ArrayInRecord slots = array_in_record(bytes, 8);
+  ASSERT_EQ(entries.count, 6u);  // each first word whole: expel, expels, ... ousted
+  ASSERT_GE(slots.count, 2 * entries.count);
+  const auto with_slots = [&](const std::function<std::uint32_t(std::uint32_t)>& slot) {
+    std::string changed = bytes;
+    for (std::uint32_t i = 0; i < slots.count; ++i) {
+      const std::uint32_t value = slot(i);
+      std::memcpy(changed.data() + slots.at + 4 * i, &value, sizeof value);
+    }
+    return changed;
+  };
+  EXPECT_FALSE(LiteralPiece::from_bytes(with_slots([](std::uint32_t) { return 1u; })));
+  EXPECT_FALSE(LiteralPiece::from_bytes(
+      with_slots([&](std::uint32_t i) { return i == 0 ? entries.count + 1 : 0u; })));
+  // Slots naming real entries, one empty: read, and a search ends.
+  const std::unique_ptr<const LiteralPiece> odd = LiteralPiece::from_bytes(
+      with_slots([&](std::uint32_t i) { return i + 1 < slots.count ? i % entries.count + 1 : 0; }));
+  ASSERT_TRUE(odd);
+  Span found;
+  odd->find_from("they were not ousted at all", 0, &found);
+}
+
+// A record read from bytes that do not start at a multiple of 8 (a copy is
+// made first) is the same lookup.
+TEST(LiteralPiece, FromBytesReadsARecordAtAnyAddress) {
+  const std::unique_ptr<const LiteralPiece> built =
+      LiteralPiece::build("(?:expel(?:s|led)?|[Aa]sset[s-]?|russophob\\pL*)", true);
+  ASSERT_TRUE(built);
+  const std::string bytes = built->to_bytes();
+  for (std::size_t shift = 0; shift < 8; ++shift) {
+    const std::string padded = std::string(shift, '#') + bytes;
+    const std::unique_ptr<const LiteralPiece> copy =
+        LiteralPiece::from_bytes(std::string_view(padded).substr(shift));
+    ASSERT_TRUE(copy) << shift;
+    EXPECT_EQ(copy->to_bytes(), bytes) << shift;
+    Span found;
+    EXPECT_EQ(copy->find_from("the assets were expelled", 0, &found), LiteralPiece::Answer::kFound);
+    EXPECT_EQ(found, (Span{4, 10}));
   }
 }
 

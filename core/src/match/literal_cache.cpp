@@ -5,6 +5,7 @@
 
 #include "match/finite_language.hpp"
 #include "match/hyperscan_cache.hpp"
+#include "match/sentence_words.hpp"
 
 namespace demarche::match {
 
@@ -12,7 +13,7 @@ namespace {
 
 // Bumped with any change of the file's or a record's layout
 // (literal_piece_bytes.cpp).
-constexpr std::string_view kMagic = "demarche-literals 2\n";
+constexpr std::string_view kMagic = "demarche-literals 3\n";
 
 std::string file_name(const std::string& key) {
   return "literals-" + key + ".lit";
@@ -30,6 +31,10 @@ std::string literal_cache_key(const std::vector<std::string_view>& regexes) {
   std::uint64_t hash = cache_checksum(kMagic);
   hash = cache_checksum(std::to_string(sizeof(CharSet)) + " " + std::to_string(sizeof(std::size_t)),
                         hash);
+  // The records hold each lookup's first-word index, which is only right
+  // for the word hash that made it: a build that hashes words otherwise
+  // has another key.
+  hash = cache_checksum(std::to_string(word_hash("demarche")), hash);
   for (const std::string_view regex : regexes) {
     hash = cache_checksum(regex, hash);
     hash = cache_checksum(std::string_view("\0", 1), hash);

@@ -197,7 +197,8 @@ std::unique_ptr<const LiteralPiece> LiteralPiece::build(std::string_view pattern
   piece->starts_.push_back(static_cast<std::uint32_t>(piece->positions_.size()));
   piece->has_runs_ = std::any_of(piece->positions_.begin(), piece->positions_.end(),
                                  [](char16_t id) { return (id & kTail) != 0; });
-  piece->unicode_ = table.release_unicode();
+  const std::vector<bool> unicode = table.release_unicode();
+  piece->unicode_.assign(unicode.begin(), unicode.end());
   piece->sets_ = table.release_sets();
   piece->entries_.resize(lists.size());
   for (const auto& [key, entry] : entry_of) {

@@ -81,7 +81,9 @@ class LiteralPiece {
   // starts_[i + 1]), each position an index in sets_ (one may carry
   // kTail, a run).
   std::vector<CharSet> sets_;
-  std::vector<bool> unicode_;  // per set: a Unicode class (finite_language.hpp)
+  // Per set: 1 for a Unicode class (finite_language.hpp). Bytes, not
+  // std::vector<bool>, so that a lookup read back copies them in one go.
+  std::vector<std::uint8_t> unicode_;
   std::u16string positions_;
   std::vector<std::uint32_t> starts_;
   // Strings whose first word is not known before the text is read (a tail
@@ -91,8 +93,9 @@ class LiteralPiece {
   // order. A word runs over ASCII letters, digits, '_' and non-ASCII bytes.
   // Looked up with the hash SentenceWords computed once per sentence. Flat
   // arrays rather than a map of vectors, so that the table is written to and
-  // read from the cache (literal_cache.hpp) as it is: only slots_ and the
-  // filter, which depend on the hash function, are rebuilt on reading.
+  // read from the cache (literal_cache.hpp) as it is, slots_ and the filter
+  // too: hashing every first word again was a sixth of reading a lookup back
+  // (the hash function is part of the cache's key).
   struct Entry {
     std::uint32_t key_begin;  // the word is keys_[key_begin, key_begin + key_size)
     std::uint32_t key_size;
