@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "clause.hpp"
+#include "word_sets.hpp"
 
 namespace demarche_modality {
 namespace {
@@ -31,10 +32,7 @@ Finding make_finding(const Analysis& a, Modality m, std::size_t first, std::size
 }
 
 bool is_question_opener(const Token& t) {
-  constexpr std::array<std::string_view, 18> kWords = {
-      "will", "would", "could", "should", "can", "may",  "might", "shall", "does",
-      "do",   "did",   "is",    "are",    "was", "were", "has",   "have",  "had"};
-  return std::find(kWords.begin(), kWords.end(), t.text) != kWords.end();
+  return in_set(t.text, WordSet::kQuestionOpeners);
 }
 
 // Auxiliaries that make a clause's event depend on a condition that follows
@@ -129,10 +127,7 @@ bool is_be(const Token& w) {
 
 // Adverbs of a generic statement: "such bans are typically aimed at ...".
 bool is_generic_adverb(const Token& w) {
-  return w.is_word() &&
-         word_matches(
-             "usually|typically|generally|normally|traditionally|customarily|rarely|seldom",
-             w.text);
+  return w.is_word() && in_set(w.text, WordSet::kGenericAdverbs);
 }
 
 // Rules 4 and 5: the match as the subject of a supposition, or a passive
@@ -174,15 +169,15 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
     if (a.clause[i] != a.clause[last.last]) break;
     if (!t[i].is_word()) continue;
     ++words;
-    if (word_matches("that|which|who", t[i].text)) break;
+    if (in_set(t[i].text, WordSet::kRelativePronouns)) break;
     // The match as the subject of a supposition: "an expulsion of the envoys
     // would be a mistake", "a boycott would have hurt the farmers".
     // Not "the pull-out would be finished by May": a participle after "would
     // be" tells when or how the event happens, not whether.
-    const bool participle_next = i + 2 < t.size() && t[i + 1].is("be") &&
-                                 word_matches("*ed|*en|done|over|underway|complete", t[i + 2].text);
-    if (words <= 3 && word_matches("would|could|might", t[i].text) && i + 1 < t.size() &&
-        word_matches("be|have", t[i + 1].text) && !(t[i].is("would") && participle_next)) {
+    const bool participle_next =
+        i + 2 < t.size() && t[i + 1].is("be") && in_set(t[i + 2].text, WordSet::kCompletionWords);
+    if (words <= 3 && in_set(t[i].text, WordSet::kSuppositionModals) && i + 1 < t.size() &&
+        in_set(t[i + 1].text, WordSet::kBeOrHave) && !(t[i].is("would") && participle_next)) {
       // "might be put in place" is a possibility, as for every could/might.
       return make_finding(a, t[i].is("would") ? Modality::kHypothetical : Modality::kThreatened, i,
                           i + 1);
@@ -194,8 +189,7 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
     // general. Other verbs after the adverb ("sanctions imposed in May are
     // usually renewed") say something general about measures in force.
     if (p + 1 < t.size() && is_generic_adverb(t[p]) && t[p + 1].is_word() &&
-        word_matches("reserved|used|applied|imposed|aimed|meant|intended|limited|targeted|given",
-                     t[p + 1].text)) {
+        in_set(t[p + 1].text, WordSet::kPurposeParticiples)) {
       return make_finding(a, Modality::kHypothetical, i, p + 1);
     }
     for (const Participle& part : kParticiples) {
@@ -209,14 +203,14 @@ std::optional<Finding> passive_after(const Analysis& a, const Piece& last) {
       }
       // "were denied entry" is a sanction, not a denial.
       if (end + 1 < t.size() && t[end + 1].is_word() &&
-          word_matches("entry|visas|visa|access|permission|accreditation", t[end + 1].text)) {
+          in_set(t[end + 1].text, WordSet::kDeniedThings)) {
         continue;
       }
       // "The pullout is expected to end by June" predicts what
       // follows from the event, not the event; "sanctions are expected to be
       // imposed" predicts the event itself.
-      if (word_matches("expected|anticipated|predicted|forecast|likely|unlikely", part.words) &&
-          end + 2 < t.size() && t[end + 1].is("to") && !t[end + 2].is("be")) {
+      if (in_set(part.words, WordSet::kPredictionParticiples) && end + 2 < t.size() &&
+          t[end + 1].is("to") && !t[end + 2].is("be")) {
         continue;
       }
       return make_finding(a, part.modality, i, end);
@@ -239,9 +233,7 @@ std::optional<Finding> after_match(const Analysis& a, const Piece& first, const 
   const auto& t = a.tokens;
   const int own = a.clause[last.last];
   auto indefinite_word = [&](std::size_t i) {
-    return t[i].is_word() &&
-           word_matches("a|an|any|such|new|further|more|fresh|tougher|additional|harsher|wider",
-                        t[i].text);
+    return t[i].is_word() && in_set(t[i].text, WordSet::kIndefiniteWords);
   };
   const bool indefinite =
       indefinite_word(first.first) || (first.first > 0 && indefinite_word(first.first - 1));
@@ -253,9 +245,9 @@ std::optional<Finding> after_match(const Analysis& a, const Piece& first, const 
     ++words;
     if (t[i].is("that")) relative = true;
     if (words <= 3 && !relative && i + 1 < t.size() &&
-        word_matches("would|could|might", t[i].text)) {
+        in_set(t[i].text, WordSet::kSuppositionModals)) {
       if (t[i + 1].is("have")) return make_finding(a, Modality::kHypothetical, i, i + 1);
-      if (indefinite && t[i + 1].is_word() && !word_matches("be|not|also", t[i + 1].text)) {
+      if (indefinite && t[i + 1].is_word() && !in_set(t[i + 1].text, WordSet::kNotASupposition)) {
         return make_finding(a, Modality::kThreatened, i, i);
       }
       // "Sanctions against Valdoria could be imposed next week": the event
@@ -263,33 +255,27 @@ std::optional<Finding> after_match(const Analysis& a, const Piece& first, const 
       // only verbs that bring the event about: "the sanctions could be
       // lifted" speaks of sanctions in force.
       if (!t[i].is("would") && t[i + 1].is("be") && i + 2 < t.size() && t[i + 2].is_word() &&
-          word_matches("imposed|introduced|put|adopted|announced|slapped|applied|approved|"
-                       "enacted|levied|ordered|declared|expelled|recalled|withdrawn|pulled|"
-                       "condemned|extended|tightened|expanded",
-                       t[i + 2].text)) {
+          in_set(t[i + 2].text, WordSet::kBringingAboutParticiples)) {
         return make_finding(a, Modality::kThreatened, i, i + 2);
       }
     }
     // "A pullout is only lawful with parliament's approval": a condition
     // stated in general.
     if (t[i].is("only") && i > 0 && is_be(t[i - 1]) && i + 1 < t.size() && t[i + 1].is_word() &&
-        word_matches("valid|effective|possible|legal|lawful|binding|permissible|allowed|permitted",
-                     t[i + 1].text)) {
+        in_set(t[i + 1].text, WordSet::kConditionAdjectives)) {
       return make_finding(a, Modality::kHypothetical, i, i + 1);
     }
-    if (word_matches("option|options|alternatives|scenarios", t[i].text) &&
-        !(i > 0 && t[i - 1].is("no"))) {
+    if (in_set(t[i].text, WordSet::kOptionNouns) && !(i > 0 && t[i - 1].is("no"))) {
       return make_finding(a, Modality::kThreatened, i, i);
     }
     if (i + 2 < t.size() && t[i].is("on") && t[i + 1].is("the") && t[i + 2].is("table")) {
       return make_finding(a, Modality::kThreatened, i, i + 2);
     }
-    if (i + 1 < t.size() && t[i].is("under") &&
-        word_matches("consideration|discussion|review|study", t[i + 1].text)) {
+    if (i + 1 < t.size() && t[i].is("under") && in_set(t[i + 1].text, WordSet::kUnderNouns)) {
       return make_finding(a, Modality::kThreatened, i, i + 1);
     }
     if (i + 2 < t.size() && t[i].is("in") && t[i + 1].is("the") &&
-        word_matches("works|pipeline|offing", t[i + 2].text)) {
+        in_set(t[i + 2].text, WordSet::kInTheNouns)) {
       return make_finding(a, Modality::kThreatened, i, i + 2);
     }
   }
@@ -307,9 +293,7 @@ std::optional<Finding> false_report(const Analysis& a, const Piece& first, const
   for (std::size_t i = a.clause_start[first.first]; i + 1 < first.first; ++i) {
     // The cheap test first: this runs for every asserted match.
     if (t[i + 1].is("that") && a.clause[i] == own && t[i].is_word() &&
-        word_matches("report|reports|claim|claims|rumour|rumours|rumor|rumors|allegation|"
-                     "allegations|suggestion|suggestions|speculation|story|stories",
-                     t[i].text)) {
+        in_set(t[i].text, WordSet::kReportNouns)) {
       reported = true;
     }
   }
@@ -319,9 +303,7 @@ std::optional<Finding> false_report(const Analysis& a, const Piece& first, const
     if (t[i].kind == Token::Kind::kStop) break;
     if (a.clause[i] != own || !t[i].is_word()) continue;
     ++words;
-    if (word_matches("false|untrue|baseless|unfounded|groundless|fabricated|fake|incorrect|"
-                     "inaccurate|nonsense|lies|fiction|wrong|misleading",
-                     t[i].text)) {
+    if (in_set(t[i].text, WordSet::kFalsityWords)) {
       return make_finding(a, Modality::kNegated, i, i);
     }
   }
@@ -341,7 +323,7 @@ std::optional<Finding> any_condition(const Analysis& a, const Piece& first, cons
     if (t[i].kind == Token::Kind::kStop) break;
     if (!t[i].is_word()) continue;
     if (i > last.last) ++after;
-    bool conditional = word_matches("whoever|anyone|anybody|whichever", t[i].text);
+    bool conditional = in_set(t[i].text, WordSet::kFreeRelatives);
     if (t[i].is("any")) {
       std::size_t seen = 0;
       for (std::size_t j = i + 1; j < t.size() && seen < 5 && !conditional; ++j) {
@@ -349,11 +331,8 @@ std::optional<Finding> any_condition(const Analysis& a, const Piece& first, cons
         if (!t[j].is_word()) continue;
         ++seen;
         const std::string& w = t[j].text;
-        conditional = word_matches(
-                          "who|that|which|found|caught|seen|discovered|suspected|deemed|"
-                          "proven|judged|shown|guilty|involved|engaged|*ing",
-                          w) &&
-                      !(w.size() < 6 && w.ends_with("ing"));
+        conditional =
+            in_set(w, WordSet::kConditionOpeners) && !(w.size() < 6 && w.ends_with("ing"));
       }
     }
     if (conditional) {
@@ -383,11 +362,8 @@ std::optional<Finding> reversed_later(const Analysis& a, const Piece& first, con
   if (next >= t.size() || !(t[next].is("but") || t[next].is("and"))) return std::nullopt;
   bool announced = false;
   for (std::size_t i = a.clause_start[first.first]; i < first.first && !announced; ++i) {
-    announced = a.clause[i] == own && t[i].is_word() &&
-                word_matches(
-                    "announced|announces|said|says|declared|declares|decided|decides|"
-                    "notified|planned|agreed|pledged|promised",
-                    t[i].text);
+    announced =
+        a.clause[i] == own && t[i].is_word() && in_set(t[i].text, WordSet::kAnnouncementVerbs);
   }
   if (!announced) return std::nullopt;
   std::size_t words = 0;
@@ -395,18 +371,14 @@ std::optional<Finding> reversed_later(const Analysis& a, const Piece& first, con
     if (t[i].kind == Token::Kind::kStop || a.clause[i] != a.clause[next]) break;
     if (!t[i].is_word()) continue;
     ++words;
-    if (word_matches("backtracked|reconsidered|relented", t[i].text)) {
+    if (in_set(t[i].text, WordSet::kBacktrackingVerbs)) {
       return make_finding(a, Modality::kNegated, i, i);
     }
-    if (!word_matches("reversed|rescinded|suspended|revoked|cancelled|canceled|abandoned|dropped|"
-                      "retracted|scrapped|shelved|overturned|annulled|withdrew|froze",
-                      t[i].text)) {
+    if (!in_set(t[i].text, WordSet::kReversalVerbs)) {
       continue;
     }
     for (std::size_t j = i + 1; j < t.size() && j <= i + 3; ++j) {
-      if (t[j].is_word() && word_matches("decision|plan|plans|move|order|announcement|notice|"
-                                         "notification|threat|pledge|it",
-                                         t[j].text)) {
+      if (t[j].is_word() && in_set(t[j].text, WordSet::kReversedObjects)) {
         return make_finding(a, Modality::kNegated, i, j);
       }
     }
@@ -418,13 +390,7 @@ std::optional<Finding> reversed_later(const Analysis& a, const Piece& first, con
 // would do: "preparing a declaration which condemns ...", "vetoed a resolution
 // that condemned ...". A cue on the noun is a cue on what the text says.
 bool is_text_noun(const Token& w) {
-  return w.is_word() &&
-         word_matches(
-             "statement|statements|resolution|resolutions|draft|drafts|text|texts|motion|"
-             "motions|bill|bills|proposal|proposals|declaration|declarations|communique|"
-             "communiqué|letter|letters|law|laws|legislation|measure|measures|plan|plans|"
-             "decree|decrees|amendment|amendments|document|package|initiative",
-             w.text);
+  return w.is_word() && in_set(w.text, WordSet::kTextNouns);
 }
 
 // The text noun whose relative clause (opened by "which" or "that" at most
@@ -448,30 +414,19 @@ std::optional<std::size_t> text_head(const Analysis& a, std::size_t first) {
 
 // Irregular past participles common in these events ("assets frozen").
 bool is_irregular_participle(std::string_view w) {
-  constexpr std::array<std::string_view, 14> kWords = {
-      "frozen", "taken", "withdrawn", "drawn", "thrown", "shut", "cut",
-      "put",    "sent",  "brought",   "made",  "held",   "kept", "set"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  return in_set(w, WordSet::kIrregularParticiples);
 }
 
 // Words after which a participle is a verb of its own clause, not a
 // reduced relative: auxiliaries, negators, adverbs, subject pronouns.
 bool governs_participle(std::string_view w) {
-  constexpr std::array<std::string_view, 22> kWords = {
-      "was", "were", "is",   "are", "be",  "been", "being", "has", "have", "had",   "get",
-      "got", "it",   "they", "he",  "she", "we",   "i",     "you", "who",  "which", "that"};
-  return is_transparent(w) || is_negator(w) ||
-         std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  return is_transparent(w) || is_negator(w) || in_set(w, WordSet::kParticipleGovernors);
 }
 
 // Words that follow a reduced relative's participle rather than a finite
 // verb's object: "assets frozen over the conflict", "envoys expelled in 2019".
 bool follows_reduced_relative(std::string_view w) {
-  constexpr std::array<std::string_view, 20> kWords = {
-      "by",    "over",    "in",         "on",      "at",        "for",     "since",
-      "after", "during",  "under",      "from",    "following", "against", "amid",
-      "last",  "earlier", "previously", "because", "until",     "when"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  return in_set(w, WordSet::kReducedRelativeFollowers);
 }
 
 // Whether token `i` is the participle of a reduced relative clause, as in
@@ -535,7 +490,9 @@ bool shares_modality(const Analysis& a, const std::vector<demarche::Span>& outer
   // sanctions]", perhaps after a determiner ("and an asset freeze").
   const auto& t = a.tokens;
   std::size_t i = second.front().first;
-  if (i > 0 && t[i - 1].is_word() && word_matches("a|an|the|new|further", t[i - 1].text)) --i;
+  if (i > 0 && t[i - 1].is_word() && in_set(t[i - 1].text, WordSet::kCoordinationDeterminers)) {
+    --i;
+  }
   if (i < 2 || !(t[i - 1].is("and") || t[i - 1].is("or"))) return false;
   return first.back().last == i - 2;
 }

@@ -15,6 +15,7 @@
 #include "cues.hpp"
 #include "detect.hpp"
 #include "modality.hpp"
+#include "word_sets.hpp"
 
 namespace demarche_modality {
 namespace {
@@ -138,8 +139,11 @@ class ModalityPlugin final : public demarche::plugin::Plugin {
   }
 
   // The embedded data/cues.txt; throws (and the host refuses the plugin,
-  // saying why) when it does not parse.
+  // saying why) when it or data/words.txt does not parse. The word lists are
+  // parsed here, not on the first sentence, so that a broken file refuses
+  // the plugin at load.
   static CueTable load_cues() {
+    word_sets();
     std::string error;
     std::optional<std::vector<CueSpec>> cues = parse_cue_file(embedded_cues(), &error);
     if (!cues) throw std::runtime_error("the embedded cue table: " + error);

@@ -153,6 +153,7 @@ TEST(ActorLexicon, AnEntryStandsForWhatItsStarsSay) {
   EXPECT_FALSE(entry_matches("expe", "expel*"));
   EXPECT_TRUE(entry_matches("swiftly", "*ly"));
   EXPECT_FALSE(entry_matches("lye", "*ly"));
+  EXPECT_FALSE(entry_matches("ly", "*ly"));  // a longer word only
   EXPECT_TRUE(entry_matches("said", "said"));
   EXPECT_FALSE(entry_matches("saids", "said"));
 }
